@@ -1,0 +1,2 @@
+/** Carrel demo. */
+package dev.carrel.demo;

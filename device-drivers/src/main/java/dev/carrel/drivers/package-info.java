@@ -1,0 +1,2 @@
+/** Carrel device-drivers. */
+package dev.carrel.drivers;

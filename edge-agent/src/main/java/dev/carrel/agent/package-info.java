@@ -1,0 +1,2 @@
+/** Carrel edge-agent. */
+package dev.carrel.agent;

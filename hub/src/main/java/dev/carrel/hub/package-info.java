@@ -1,0 +1,2 @@
+/** Carrel hub. */
+package dev.carrel.hub;

@@ -1,0 +1,2 @@
+/** Carrel protocol. */
+package dev.carrel.protocol;
