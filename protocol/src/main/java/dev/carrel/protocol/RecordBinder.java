@@ -57,7 +57,10 @@ final class RecordBinder {
             } else if (c.getType() == List.class && value.isArray()) {
                 Class<?> element = elementType(c.getGenericType());
                 for (int i = 0; i < value.size(); i++) {
-                    requireFields(value.get(i), element, field + "[" + i + "]");
+                    // Value records (CredentialHash, EventId) travel as strings: only objects have fields.
+                    if (value.get(i).isObject()) {
+                        requireFields(value.get(i), element, field + "[" + i + "]");
+                    }
                 }
             }
         }

@@ -27,10 +27,11 @@ import java.util.function.Function;
  * The one Jackson configuration of the wire: ISO-8601 instants, lower-case enums, absent optionals left out,
  * no silent coercion of strings or floats into numbers, and ids written as plain strings.
  */
-final class WireJson {
+public final class WireJson {
     private WireJson() {}
 
-    static ObjectMapper mapper() {
+    /** A new mapper with the wire's settings; the hub's REST API uses it too, so JSON reads the same everywhere. */
+    public static ObjectMapper mapper() {
         SimpleModule ids = new SimpleModule("carrel-ids");
         asString(ids, EventId.class, EventId::toString, EventId::parse);
         asString(ids, CredentialHash.class, CredentialHash::hex, CredentialHash::new);

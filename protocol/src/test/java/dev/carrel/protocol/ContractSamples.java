@@ -112,7 +112,7 @@ final class ContractSamples {
                         List.of()));
     }
 
-    /** A delta that revokes a credential: kept apart while the codec cannot decode {@code removals}. */
+    /** A delta that revokes a credential (its removals are strings, not objects: a past codec bug). */
     static AllowlistDelta revocation() {
         return new AllowlistDelta(121, 122, false, List.of(), List.of(REVOKED));
     }

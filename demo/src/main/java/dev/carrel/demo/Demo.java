@@ -1,0 +1,139 @@
+package dev.carrel.demo;
+
+import dev.carrel.agent.AgentConfig;
+import dev.carrel.agent.EdgeAgent;
+import dev.carrel.hub.Hub;
+import dev.carrel.hub.broker.BrokerUsers;
+import dev.carrel.protocol.AgentId;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The hub with its embedded broker and SQLite, plus the three simulated agents, in one process. Each agent
+ * reaches the broker through its own {@link TcpRelay}, so the demo can cut one off in both ways that matter:
+ * {@link #kill} (the socket drops, the broker sends the Last Will at once) and {@link #freeze} (the network
+ * hangs; the broker's keep-alive timer notices within 1.5 × keep-alive).
+ */
+final class Demo implements AutoCloseable {
+    private final Hub hub;
+    private final Path dataDir;
+    private final Duration keepAlive;
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<String, EdgeAgent> agents = new ConcurrentHashMap<>();
+    private final Map<String, TcpRelay> relays = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(
+            1, Thread.ofPlatform().name("demo-patrons").daemon(true).factory());
+
+    private Demo(Hub hub, Path dataDir, Duration keepAlive) {
+        this.hub = hub;
+        this.dataDir = dataDir;
+        this.keepAlive = keepAlive;
+    }
+
+    static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis) throws Exception {
+        Config config = Config.just(ConfigSources.create(Map.of(
+                "server.host", "0.0.0.0",
+                "server.port", Integer.toString(httpPort),
+                "carrel.data-dir", dataDir.resolve("hub").toString(),
+                "carrel.broker.mode", "embedded",
+                "carrel.broker.host", "127.0.0.1",
+                "carrel.broker.port", "0",
+                "carrel.broker.persistent", "true")));
+        Hub hub = Hub.start(config, Clock.systemUTC());
+        Demo demo = new Demo(hub, dataDir, keepAlive);
+        try {
+            for (String agent : DemoLibrary.agents()) {
+                demo.secrets.put(agent, hub.brokerUsers().issue(agent, BrokerUsers.Role.AGENT));
+                demo.startAgent(agent);
+            }
+            if (meanArrivalMillis > 0) {
+                new PatronSimulation(demo::agent, demo.timer, System.nanoTime()).start(meanArrivalMillis);
+            }
+            return demo;
+        } catch (Exception e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    /** (Re)starts an agent; its session counter on disk makes the new session higher than the last. */
+    synchronized void startAgent(String name) throws Exception {
+        Optional.ofNullable(agents.remove(name)).ifPresent(EdgeAgent::close);
+        TcpRelay old = relays.remove(name);
+        if (old != null) {
+            old.close();
+        }
+        URI broker = URI.create(hub.brokerUri());
+        TcpRelay relay = new TcpRelay(new InetSocketAddress(broker.getHost(), broker.getPort()));
+        relays.put(name, relay);
+        AgentConfig config = new AgentConfig(
+                AgentId.of(name),
+                URI.create("tcp://127.0.0.1:" + relay.port()),
+                secrets.get(name),
+                dataDir.resolve("agents").resolve(name),
+                keepAlive,
+                Duration.ofSeconds(5),
+                "demo");
+        agents.put(name, EdgeAgent.start(config, DemoLibrary.endpoints(name), Clock.systemUTC()));
+    }
+
+    /** The agent process dies: its socket closes without an MQTT DISCONNECT. */
+    synchronized boolean kill(String name) {
+        EdgeAgent agent = agents.remove(name);
+        if (agent == null) {
+            return false;
+        }
+        agent.crash();
+        return true;
+    }
+
+    /** The agent's network hangs: nothing flows, nothing closes. */
+    synchronized boolean freeze(String name) {
+        TcpRelay relay = relays.get(name);
+        EdgeAgent agent = agents.remove(name);
+        if (relay == null || agent == null) {
+            return false;
+        }
+        relay.freeze();
+        agent.crash(); // the process is gone too; only the broker's keep-alive timer can tell
+        return true;
+    }
+
+    Optional<EdgeAgent> agent(String name) {
+        return Optional.ofNullable(agents.get(name));
+    }
+
+    Hub hub() {
+        return hub;
+    }
+
+    Duration keepAlive() {
+        return keepAlive;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        agents.values().forEach(EdgeAgent::close);
+        agents.clear();
+        for (TcpRelay relay : relays.values()) {
+            try {
+                relay.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        hub.close();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.carrel.demo;
+
+import dev.carrel.protocol.Endpoint;
+import dev.carrel.protocol.Endpoint.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The demo's library: one gate, one reading room of 24 desks, one discussion room. */
+final class DemoLibrary {
+    static final String GATE = "gate-1";
+    static final String READING_ROOM = "reading-room-1";
+    static final String DISCUSSION_ROOM = "discussion-room-1";
+    static final int DESKS = 24;
+
+    private DemoLibrary() {}
+
+    static List<String> agents() {
+        return List.of(GATE, READING_ROOM, DISCUSSION_ROOM);
+    }
+
+    static List<Endpoint> endpoints(String agent) {
+        return switch (agent) {
+            case GATE ->
+                List.of(
+                        new Endpoint("gate-1-reader", Kind.CREDENTIAL_READER),
+                        new Endpoint("gate-1-face", Kind.CREDENTIAL_READER),
+                        new Endpoint("gate-1-qr", Kind.CREDENTIAL_READER),
+                        new Endpoint("gate-1", Kind.GATE),
+                        new Endpoint("gate-1-indicator", Kind.INDICATOR),
+                        new Endpoint("gate-1-kiosk", Kind.KIOSK));
+            case READING_ROOM -> desks();
+            case DISCUSSION_ROOM ->
+                List.of(
+                        new Endpoint("room-a-door", Kind.CREDENTIAL_READER),
+                        new Endpoint("room-a-lamp", Kind.DIMMABLE_LAMP),
+                        new Endpoint("room-a-outlet", Kind.OUTLET),
+                        new Endpoint("room-a-presence", Kind.PRESENCE_SENSOR),
+                        new Endpoint("room-a-kiosk", Kind.KIOSK));
+            default -> throw new IllegalArgumentException("no demo agent " + agent);
+        };
+    }
+
+    private static List<Endpoint> desks() {
+        List<Endpoint> out = new ArrayList<>();
+        for (int d = 1; d <= DESKS; d++) {
+            String desk = desk(d);
+            out.add(new Endpoint(desk + "-lamp", Kind.DIMMABLE_LAMP));
+            out.add(new Endpoint(desk + "-outlet", Kind.OUTLET));
+            out.add(new Endpoint(desk + "-presence", Kind.PRESENCE_SENSOR));
+        }
+        return out;
+    }
+
+    static String desk(int number) {
+        return String.format("desk-%02d", number);
+    }
+}

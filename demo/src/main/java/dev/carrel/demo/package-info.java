@@ -1,2 +1,0 @@
-/** Carrel demo. */
-package dev.carrel.demo;

@@ -1,0 +1,220 @@
+package dev.carrel.agent.mqtt;
+
+import dev.carrel.protocol.AgentId;
+import dev.carrel.protocol.Message;
+import dev.carrel.protocol.Status;
+import dev.carrel.protocol.Topic;
+import dev.carrel.protocol.WireCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * The agent's one MQTT 5 connection (Paho), with a Last Will and a retained birth on {@code status}.
+ *
+ * <p>Every connect attempt takes a new session number from the {@link SessionCounter} and puts it in the
+ * will, so the will always names the connection it belongs to. That is why this class reconnects by itself
+ * instead of using Paho's automatic reconnect, which would reuse the old will (and which does not start if
+ * the first connect fails, paho.mqtt.java #825). Back-off doubles from 1 s to 30 s, with jitter so a room
+ * of agents does not reconnect in step after a broker restart.
+ */
+public final class AgentConnection implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AgentConnection.class.getName());
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    /** Told after each successful connect, once the birth is out. */
+    public interface Listener {
+        void connected(long session);
+    }
+
+    private final AgentId id;
+    private final MqttAsyncClient client;
+    private final MqttConnectionOptions options;
+    private final SessionCounter sessions;
+    private final LongFunction<Status.Birth> birth;
+    private final WireCodec codec = new WireCodec();
+    private final ScheduledExecutorService reconnects;
+    private volatile Listener listener = session -> {};
+    private volatile boolean closed;
+    private long backoffMs = 1_000;
+
+    /**
+     * @param birth makes the birth for a session (version and endpoints are the agent's business)
+     */
+    public AgentConnection(
+            AgentId id,
+            String brokerUri,
+            String password,
+            Duration keepAlive,
+            SessionCounter sessions,
+            LongFunction<Status.Birth> birth)
+            throws MqttException {
+        this.id = id;
+        this.sessions = sessions;
+        this.birth = birth;
+        this.client = new MqttAsyncClient(brokerUri, id.value(), new MemoryPersistence());
+        this.options = new MqttConnectionOptions();
+        options.setUserName(id.value());
+        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        // Keep the session across reconnects so commands queued for us while away are delivered.
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(24L * 3600);
+        options.setKeepAliveInterval((int) keepAlive.toSeconds());
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(10);
+        client.setCallback(new Callback());
+        this.reconnects = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("mqtt-" + id).daemon(true).factory());
+    }
+
+    public void onConnected(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Starts connecting in the background; it keeps trying until {@link #close()}. */
+    public void start() {
+        reconnects.execute(this::connect);
+    }
+
+    public boolean connected() {
+        return client.isConnected();
+    }
+
+    /** The session of the current (or last) connection. */
+    public long session() {
+        return sessions.current();
+    }
+
+    public AgentId id() {
+        return id;
+    }
+
+    private void connect() {
+        if (closed || client.isConnected()) {
+            return;
+        }
+        long session;
+        try {
+            session = sessions.next();
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "agent " + id + " cannot persist its session counter; retrying", e);
+            scheduleReconnect();
+            return;
+        }
+        MqttMessage will = new MqttMessage(codec.encode(new Status.Death(session)));
+        will.setQos(1);
+        will.setRetained(true);
+        options.setWill(Topic.status(id).toString(), will);
+        try {
+            client.connect(options).waitForCompletion(15_000);
+            publish(birth.apply(session), 1, true);
+            backoffMs = 1_000;
+            LOG.info(() -> "agent " + id + " connected, session " + session);
+            listener.connected(session);
+        } catch (MqttException | RuntimeException e) {
+            LOG.warning(() -> "agent " + id + " cannot connect (" + e.getMessage() + "); retrying");
+            scheduleReconnect();
+        }
+    }
+
+    private void scheduleReconnect() {
+        if (closed) {
+            return;
+        }
+        long delay = backoffMs / 2 + ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+        reconnects.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Publishes a message on its topic.
+     *
+     * @throws MqttException when not connected or the client refuses; the caller decides to retry or drop
+     */
+    public IMqttToken publish(Message message, int qos, boolean retained) throws MqttException {
+        MqttMessage m = new MqttMessage(codec.encode(message));
+        m.setQos(qos);
+        m.setRetained(retained);
+        return client.publish(WireCodec.topicFor(id, message).toString(), m);
+    }
+
+    /**
+     * Drops the connection the way a crash or a pulled cable does: no DISCONNECT, so the broker publishes the
+     * Last Will. For tests and the demo; this connection is finished, a restarted agent makes a new one.
+     */
+    public void crash() {
+        closed = true;
+        reconnects.shutdownNow();
+        try {
+            client.disconnectForcibly(0, 0, false);
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "crash of " + id, e);
+        }
+    }
+
+    /** Says goodbye properly: a retained death for this session, then DISCONNECT. */
+    @Override
+    public void close() {
+        closed = true;
+        reconnects.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                publish(new Status.Death(sessions.current()), 1, true).waitForCompletion(2_000);
+                client.disconnect().waitForCompletion(2_000);
+            }
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "clean disconnect of " + id + " failed", e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "close of " + id, e);
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (!closed) {
+                LOG.warning(() -> "agent " + id + " lost the broker: " + response.getReasonString());
+                scheduleReconnect();
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.log(Level.WARNING, "agent " + id + " MQTT error", exception);
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // Commands, twin and allow-list arrive here once the agent subscribes to them (edge-agent issue).
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {}
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    }
+}

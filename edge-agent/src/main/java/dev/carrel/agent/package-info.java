@@ -1,2 +1,0 @@
-/** Carrel edge-agent. */
-package dev.carrel.agent;

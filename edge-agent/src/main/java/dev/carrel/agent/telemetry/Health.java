@@ -1,0 +1,54 @@
+package dev.carrel.agent.telemetry;
+
+import dev.carrel.protocol.Telemetry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Reads the agent's health for {@code telemetry}: uptime, heap, the SoC temperature where the kernel
+ * exposes it (Raspberry Pi OS: {@code /sys/class/thermal/thermal_zone0/temp}, millidegrees Celsius).
+ */
+public final class Health {
+    private static final Path PI_THERMAL = Path.of("/sys/class/thermal/thermal_zone0/temp");
+
+    private final Clock clock;
+    private final long startNanos = System.nanoTime();
+    private final Path thermal;
+    private final LongSupplier outboxDepth;
+
+    public Health(Clock clock, LongSupplier outboxDepth) {
+        this(clock, PI_THERMAL, outboxDepth);
+    }
+
+    Health(Clock clock, Path thermal, LongSupplier outboxDepth) {
+        this.clock = clock;
+        this.thermal = thermal;
+        this.outboxDepth = outboxDepth;
+    }
+
+    public Telemetry sample(int readerFaults) {
+        Runtime rt = Runtime.getRuntime();
+        return new Telemetry(
+                clock.instant(),
+                (System.nanoTime() - startNanos) / 1_000_000_000L,
+                rt.totalMemory() - rt.freeMemory(),
+                rt.maxMemory(),
+                cpuTemperature(),
+                outboxDepth.getAsLong(),
+                readerFaults);
+    }
+
+    Optional<Double> cpuTemperature() {
+        try {
+            String milli = Files.readString(thermal).strip();
+            double celsius = Long.parseLong(milli) / 1000.0;
+            return celsius >= -40 && celsius <= 150 ? Optional.of(celsius) : Optional.empty();
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+}

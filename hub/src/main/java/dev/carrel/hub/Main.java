@@ -1,0 +1,39 @@
+package dev.carrel.hub;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Runs the hub: {@code carrel-hub [config.yaml]}. Without an argument it reads {@code application.yaml} from
+ * the classpath; a file given on the command line overrides it key by key.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        Logs.configure();
+        Config.Builder config = Config.builder().disableEnvironmentVariablesSource();
+        if (args.length > 0) {
+            Path file = Path.of(args[0]);
+            if (!Files.isReadable(file)) {
+                System.err.println("carrel-hub: cannot read the configuration file " + file.toAbsolutePath());
+                System.exit(2);
+            }
+            config.addSource(ConfigSources.file(file));
+        }
+        config.addSource(ConfigSources.classpath("application.yaml"));
+        Hub hub;
+        try {
+            hub = Hub.start(config.build(), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            System.err.println("carrel-hub: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "hub-shutdown"));
+        System.out.println("Carrel hub on http://localhost:" + hub.httpPort() + "/ with MQTT at " + hub.brokerUri());
+    }
+}

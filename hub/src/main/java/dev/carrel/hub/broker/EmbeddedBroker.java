@@ -1,0 +1,73 @@
+package dev.carrel.hub.broker;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Moquette 0.18 (MQTT 5) running inside the hub's process, for a single-machine site (DESIGN §6). Why
+ * Moquette: docs/architecture.md. Anonymous clients are refused; {@link BrokerAccess} checks each one.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private final Server server = new Server();
+    private final String host;
+    private final int port;
+
+    private EmbeddedBroker(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Starts the broker. Port 0 picks a free port first: Moquette cannot report a port the OS chose for it
+     * (../shared/STACK.md §4).
+     */
+    public static EmbeddedBroker start(
+            String host, int requestedPort, Path dataDir, boolean persistent, BrokerUsers users) throws IOException {
+        int port = requestedPort != 0 ? requestedPort : freePort(host);
+        Properties p = new Properties();
+        p.setProperty(IConfig.HOST_PROPERTY_NAME, host);
+        p.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
+        p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+        p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, Boolean.toString(persistent));
+        p.setProperty(IConfig.DATA_PATH_PROPERTY_NAME, dataDir.toAbsolutePath().toString());
+        p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+        p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+        EmbeddedBroker broker = new EmbeddedBroker(host, port);
+        BrokerAccess access = new BrokerAccess(users);
+        broker.server.startServer(new MemoryConfig(p), List.of(), null, access, access);
+        return broker;
+    }
+
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URI clients on this machine use. */
+    public String uri() {
+        String h = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return "tcp://" + h + ":" + port;
+    }
+
+    /** Cuts a client off at once (revocation); it may reconnect only with valid credentials. */
+    public boolean disconnect(String clientId) {
+        return server.disconnectClient(clientId);
+    }
+
+    @Override
+    public void close() {
+        server.stopServer();
+    }
+}

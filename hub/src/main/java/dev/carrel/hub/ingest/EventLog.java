@@ -1,0 +1,73 @@
+package dev.carrel.hub.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.protocol.AgentId;
+import dev.carrel.protocol.Event;
+import dev.carrel.protocol.Telemetry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Appends events (deduplicated by id) and telemetry samples, on the writer's connection. */
+final class EventLog {
+    private final ObjectMapper json;
+
+    EventLog(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Returns false when the event id was stored before: a QoS 1 re-delivery or a resend from the outbox. */
+    boolean append(Connection c, AgentId agent, Event event, Instant received) throws SQLException {
+        String sql = """
+                INSERT INTO events (id, agent_id, session, seq, type, ts, received, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, event.id().toString());
+            s.setString(2, agent.value());
+            s.setLong(3, event.session());
+            s.setLong(4, event.seq());
+            s.setString(5, event.type().wire());
+            s.setLong(6, event.ts().toEpochMilli());
+            s.setLong(7, received.toEpochMilli());
+            s.setString(8, body(event));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    void append(Connection c, AgentId agent, Telemetry t, Instant received) throws SQLException {
+        String sql = """
+                INSERT INTO telemetry (agent_id, ts, received, uptime_s, heap_used, heap_max, cpu_temp_c,
+                                       outbox_depth, reader_faults)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, agent.value());
+            s.setLong(2, t.ts().toEpochMilli());
+            s.setLong(3, received.toEpochMilli());
+            s.setLong(4, t.uptimeSeconds());
+            s.setLong(5, t.heapUsedBytes());
+            s.setLong(6, t.heapMaxBytes());
+            if (t.cpuTemperatureC().isPresent()) {
+                s.setDouble(7, t.cpuTemperatureC().get());
+            } else {
+                s.setNull(7, Types.REAL);
+            }
+            s.setLong(8, t.outboxDepth());
+            s.setInt(9, t.readerFaults());
+            s.executeUpdate();
+        }
+    }
+
+    private String body(Event event) throws SQLException {
+        try {
+            return json.writeValueAsString(event.body());
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot store the body of " + event.id(), e);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Carrel hub. */
-package dev.carrel.hub;
