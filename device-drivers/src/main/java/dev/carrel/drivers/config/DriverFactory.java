@@ -33,7 +33,8 @@ public final class DriverFactory implements AutoCloseable {
 
     public DriverFactory(Hardware hardware, Scheduler scheduler, FaultListener faults, Backoff backoff) {
         Wiring wiring = new Wiring(hardware, scheduler, faults, backoff);
-        this.families = List.of(new FakeDrivers(), new GpioDrivers(wiring), new SerialDrivers(wiring));
+        this.families = List.of(
+                new FakeDrivers(), new GpioDrivers(wiring), new SerialDrivers(wiring), new NetworkDrivers(wiring));
         for (DriverFamily f : families) {
             f.names().forEach(n -> byName.put(n, f));
         }
