@@ -1,0 +1,38 @@
+package dev.carrel.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demo_listsItsThreeAgentsOnlineWithin10Seconds_andKillTakesOneOffline() throws Exception {
+        try (Demo demo = Demo.start(dir, 0, Duration.ofSeconds(2), 300)) {
+            HubApi api = new HubApi(demo.hub().httpPort());
+            for (String agent : DemoLibrary.agents()) {
+                api.awaitAgent(agent, HubApi.online(1), Duration.ofSeconds(10));
+            }
+            assertEquals(
+                    DemoLibrary.DESKS * 3,
+                    api.agent(DemoLibrary.READING_ROOM)
+                            .orElseThrow()
+                            .get("endpoints")
+                            .size());
+
+            assertTrue(
+                    Main.command(demo, new String[] {"kill", DemoLibrary.GATE}).contains("killed"));
+            api.awaitAgent(DemoLibrary.GATE, HubApi.offline(), Duration.ofSeconds(3));
+            assertTrue(
+                    Main.command(demo, new String[] {"start", DemoLibrary.GATE}).contains("started"));
+            api.awaitAgent(DemoLibrary.GATE, HubApi.online(2), Duration.ofSeconds(10));
+            assertTrue(Main.command(demo, new String[] {"start", "nobody"}).contains("no demo agent"));
+        }
+    }
+}

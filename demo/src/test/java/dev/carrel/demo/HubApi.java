@@ -1,0 +1,71 @@
+package dev.carrel.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** The hub's REST API as a test sees it, over real HTTP. */
+final class HubApi {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String base;
+
+    HubApi(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode agents() throws Exception {
+        HttpResponse<String> res = get("/api/agents");
+        if (res.statusCode() != 200) {
+            throw new AssertionError("GET /api/agents answered " + res.statusCode() + ": " + res.body());
+        }
+        return json.readTree(res.body());
+    }
+
+    Optional<JsonNode> agent(String id) throws Exception {
+        for (JsonNode a : agents()) {
+            if (a.get("id").asText().equals(id)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Polls until the agent matches, and returns how long that took; fails after {@code within}. */
+    Duration awaitAgent(String id, Predicate<JsonNode> condition, Duration within) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + within.toNanos();
+        Optional<JsonNode> last = Optional.empty();
+        while (System.nanoTime() < deadline) {
+            last = agent(id);
+            if (last.isPresent() && condition.test(last.get())) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("agent " + id + " did not reach the expected state within " + within + "; last: "
+                + last.map(JsonNode::toString).orElse("absent"));
+    }
+
+    static Predicate<JsonNode> online(long session) {
+        return a -> a.get("online").asBoolean() && a.get("session").asLong() == session;
+    }
+
+    static Predicate<JsonNode> offline() {
+        return a -> !a.get("online").asBoolean();
+    }
+}
