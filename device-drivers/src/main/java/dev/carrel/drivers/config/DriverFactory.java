@@ -34,7 +34,11 @@ public final class DriverFactory implements AutoCloseable {
     public DriverFactory(Hardware hardware, Scheduler scheduler, FaultListener faults, Backoff backoff) {
         Wiring wiring = new Wiring(hardware, scheduler, faults, backoff);
         this.families = List.of(
-                new FakeDrivers(), new GpioDrivers(wiring), new SerialDrivers(wiring), new NetworkDrivers(wiring));
+                new FakeDrivers(),
+                new GpioDrivers(wiring),
+                new SerialDrivers(wiring),
+                new NetworkDrivers(wiring),
+                new CameraDrivers(wiring));
         for (DriverFamily f : families) {
             f.names().forEach(n -> byName.put(n, f));
         }
