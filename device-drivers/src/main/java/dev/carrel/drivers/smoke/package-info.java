@@ -1,0 +1,2 @@
+/** The opt-in smoke test for a real Raspberry Pi; never run in CI. */
+package dev.carrel.drivers.smoke;
