@@ -52,6 +52,7 @@ public final class AgentConnection implements AutoCloseable {
     private final ScheduledExecutorService reconnects;
     private volatile Listener listener = session -> {};
     private volatile boolean closed;
+    private boolean finished;
     private long backoffMs = 1_000;
 
     /**
@@ -158,20 +159,29 @@ public final class AgentConnection implements AutoCloseable {
      * Drops the connection the way a crash or a pulled cable does: no DISCONNECT, so the broker publishes the
      * Last Will. For tests and the demo; this connection is finished, a restarted agent makes a new one.
      */
-    public void crash() {
+    public synchronized void crash() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         closed = true;
         reconnects.shutdownNow();
         try {
             client.disconnectForcibly(0, 0, false);
             client.close(true);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
+            // Paho throws on a client that never connected or is half-closed; a crash ends here either way.
             LOG.log(Level.FINE, "crash of " + id, e);
         }
     }
 
     /** Says goodbye properly: a retained death for this session, then DISCONNECT. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         closed = true;
         reconnects.shutdownNow();
         try {
@@ -184,7 +194,7 @@ public final class AgentConnection implements AutoCloseable {
         }
         try {
             client.close(true);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
             LOG.log(Level.FINE, "close of " + id, e);
         }
     }
