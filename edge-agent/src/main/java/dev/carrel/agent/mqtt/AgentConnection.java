@@ -1,6 +1,7 @@
 package dev.carrel.agent.mqtt;
 
 import dev.carrel.protocol.AgentId;
+import dev.carrel.protocol.InvalidFieldException;
 import dev.carrel.protocol.Message;
 import dev.carrel.protocol.Status;
 import dev.carrel.protocol.Topic;
@@ -8,10 +9,16 @@ import dev.carrel.protocol.WireCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +30,7 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
@@ -51,6 +59,7 @@ public final class AgentConnection implements AutoCloseable {
     private final WireCodec codec = new WireCodec();
     private final ScheduledExecutorService reconnects;
     private volatile Listener listener = session -> {};
+    private final Map<Topic.Kind, Consumer<Inbound>> handlers = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private boolean finished;
     private long backoffMs = 1_000;
@@ -88,6 +97,18 @@ public final class AgentConnection implements AutoCloseable {
         this.listener = listener;
     }
 
+    /**
+     * Routes messages of one hub-to-agent kind (commands, twin/desired, credentials, responses) to a handler.
+     * Register before {@link #start()}. Handlers run on Paho's callback thread: they must not block, and
+     * whatever they throw is logged and swallowed.
+     */
+    public void on(Topic.Kind kind, Consumer<Inbound> handler) {
+        if (kind.direction() != Topic.Direction.HUB_TO_AGENT) {
+            throw new IllegalArgumentException(kind + " is not sent to agents");
+        }
+        handlers.put(kind, handler);
+    }
+
     /** Starts connecting in the background; it keeps trying until {@link #close()}. */
     public void start() {
         reconnects.execute(this::connect);
@@ -123,7 +144,11 @@ public final class AgentConnection implements AutoCloseable {
         will.setRetained(true);
         options.setWill(Topic.status(id).toString(), will);
         try {
-            client.connect(options).waitForCompletion(15_000);
+            IMqttToken connected = client.connect(options);
+            connected.waitForCompletion(15_000);
+            if (!connected.getSessionPresent()) {
+                subscribe();
+            }
             publish(birth.apply(session), 1, true);
             backoffMs = 1_000;
             LOG.info(() -> "agent " + id + " connected, session " + session);
@@ -132,6 +157,18 @@ public final class AgentConnection implements AutoCloseable {
             LOG.warning(() -> "agent " + id + " cannot connect (" + e.getMessage() + "); retrying");
             scheduleReconnect();
         }
+    }
+
+    /** Subscribes to the agent's own hub-to-agent topics; a resumed session keeps them (clean start off). */
+    private void subscribe() throws MqttException {
+        List<MqttSubscription> subscriptions = new ArrayList<>();
+        for (Topic.Kind kind : Topic.Kind.values()) {
+            if (kind.direction() == Topic.Direction.HUB_TO_AGENT) {
+                String filter = Topic.prefix(id) + kind.path() + (kind.named() ? "/+" : "");
+                subscriptions.add(new MqttSubscription(filter, 1));
+            }
+        }
+        client.subscribe(subscriptions.toArray(MqttSubscription[]::new)).waitForCompletion(10_000);
     }
 
     private void scheduleReconnect() {
@@ -153,6 +190,29 @@ public final class AgentConnection implements AutoCloseable {
         m.setQos(qos);
         m.setRetained(retained);
         return client.publish(WireCodec.topicFor(id, message).toString(), m);
+    }
+
+    /**
+     * Publishes a request (MQTT 5 §4.10): the hub answers on {@code responses/{name}} of this agent with the
+     * same correlation data.
+     */
+    public IMqttToken request(Message request, byte[] correlationData) throws MqttException {
+        Topic topic = WireCodec.topicFor(id, request);
+        MqttProperties properties = new MqttProperties();
+        properties.setResponseTopic(
+                Topic.response(id, topic.name().orElseThrow()).toString());
+        properties.setCorrelationData(correlationData);
+        MqttMessage m = new MqttMessage(codec.encode(request), 1, false, properties);
+        return client.publish(topic.toString(), m);
+    }
+
+    /** Publishes an answer to a request that came with a response topic (commands use replies/{name}). */
+    public IMqttToken respond(String responseTopic, Optional<byte[]> correlationData, Message answer)
+            throws MqttException {
+        MqttProperties properties = new MqttProperties();
+        correlationData.ifPresent(properties::setCorrelationData);
+        MqttMessage m = new MqttMessage(codec.encode(answer), 1, false, properties);
+        return client.publish(responseTopic, m);
     }
 
     /**
@@ -214,8 +274,31 @@ public final class AgentConnection implements AutoCloseable {
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            // Commands, twin and allow-list arrive here once the agent subscribes to them (edge-agent issue).
+        public void messageArrived(String topicName, MqttMessage message) {
+            Topic topic;
+            try {
+                topic = Topic.parse(topicName);
+            } catch (InvalidFieldException e) {
+                LOG.warning(() -> "agent " + id + " ignored a message on a foreign topic: " + topicName);
+                return;
+            }
+            Consumer<Inbound> handler = handlers.get(topic.kind());
+            if (handler == null || !topic.agent().equals(id)) {
+                LOG.fine(() -> "agent " + id + " has no handler for " + topic);
+                return;
+            }
+            MqttProperties p = message.getProperties();
+            Inbound inbound = new Inbound(
+                    topic,
+                    message.getPayload(),
+                    Optional.ofNullable(p == null ? null : p.getResponseTopic()),
+                    Optional.ofNullable(p == null ? null : p.getCorrelationData()),
+                    Optional.ofNullable(p == null ? null : p.getMessageExpiryInterval()));
+            try {
+                handler.accept(inbound);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "agent " + id + ": handler for " + topic.kind() + " failed", e);
+            }
         }
 
         @Override
