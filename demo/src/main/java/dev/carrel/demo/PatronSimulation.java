@@ -89,7 +89,7 @@ final class PatronSimulation {
         publish(DemoLibrary.READING_ROOM, new EventBody.PresenceChanged(d + "-presence", true, Optional.of(60)));
         publish(
                 DemoLibrary.READING_ROOM,
-                new EventBody.SeatStateChanged(d, SeatState.OCCUPIED, SeatState.FREE, "walk_up"));
+                new EventBody.SeatStateChanged(d, SeatState.OCCUPIED, SeatState.FREE, "walk_up", Optional.empty()));
         publish(DemoLibrary.READING_ROOM, new EventBody.LampState(d + "-lamp", true, 80));
         publish(
                 DemoLibrary.READING_ROOM,
@@ -101,7 +101,7 @@ final class PatronSimulation {
         publish(DemoLibrary.READING_ROOM, new EventBody.PresenceChanged(d + "-presence", false, Optional.empty()));
         publish(
                 DemoLibrary.READING_ROOM,
-                new EventBody.SeatStateChanged(d, SeatState.FREE, SeatState.OCCUPIED, "check_out"));
+                new EventBody.SeatStateChanged(d, SeatState.FREE, SeatState.OCCUPIED, "check_out", Optional.empty()));
         publish(DemoLibrary.READING_ROOM, new EventBody.LampState(d + "-lamp", false, 0));
         publish(
                 DemoLibrary.READING_ROOM,

@@ -1,5 +1,6 @@
 package dev.carrel.protocol;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** The typed part of an {@link Event}: one record per {@link EventType}. */
@@ -98,18 +99,49 @@ public sealed interface EventBody {
         }
     }
 
-    /** A seat moved through its session: {@code free → reserved → occupied ⇄ away → free} (DESIGN §5). */
-    record SeatStateChanged(String seatId, SeatState state, SeatState previous, String cause) implements EventBody {
+    /**
+     * A seat moved through its session: {@code free → reserved → occupied ⇄ away → free} (DESIGN §5). The
+     * patron is the pseudonymous credential hash of whoever holds the seat, absent when nobody does.
+     */
+    record SeatStateChanged(
+            String seatId, SeatState state, SeatState previous, String cause, Optional<CredentialHash> patron)
+            implements EventBody {
         public SeatStateChanged {
             Check.localId("seatId", seatId);
             Check.present("state", state);
             Check.present("previous", previous);
             Check.text("cause", cause, 64);
+            patron = Check.optional("patron", patron);
         }
 
         @Override
         public EventType type() {
             return EventType.SEAT_STATE_CHANGED;
+        }
+    }
+
+    /**
+     * A seat released against its holder: a no-show after the grace period, or a temporary leave that ran
+     * out. {@code lastPresence} is the sensor's evidence (absent when the seat has no sensor or never saw
+     * anyone), kept for appeals (LIBRARY.md).
+     */
+    record SeatViolation(String seatId, CredentialHash patron, Kind kind, Optional<Instant> lastPresence)
+            implements EventBody {
+        public enum Kind {
+            NO_SHOW,
+            LEAVE_OVERRUN
+        }
+
+        public SeatViolation {
+            Check.localId("seatId", seatId);
+            Check.present("patron", patron);
+            Check.present("kind", kind);
+            lastPresence = Check.optional("lastPresence", lastPresence);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.SEAT_VIOLATION;
         }
     }
 

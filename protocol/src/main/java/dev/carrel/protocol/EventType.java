@@ -11,6 +11,7 @@ public enum EventType {
     GATE_PASSAGE(EventBody.GatePassage.class),
     PRESENCE_CHANGED(EventBody.PresenceChanged.class),
     SEAT_STATE_CHANGED(EventBody.SeatStateChanged.class),
+    SEAT_VIOLATION(EventBody.SeatViolation.class),
     LAMP_STATE(EventBody.LampState.class),
     OUTLET_STATE(EventBody.OutletState.class),
     FEEDBACK(EventBody.Feedback.class),

@@ -48,7 +48,17 @@ final class ContractSamples {
                         new EventBody.GatePassage("gate-north", EventBody.GatePassage.Direction.OUT, Optional.empty())),
                 event(5, new EventBody.PresenceChanged("seat-1-radar", true, Optional.of(62))),
                 event(6, new EventBody.PresenceChanged("seat-1-radar", false, Optional.empty())),
-                event(7, new EventBody.SeatStateChanged("seat-1", SeatState.AWAY, SeatState.OCCUPIED, "presence_lost")),
+                event(
+                        7,
+                        new EventBody.SeatStateChanged(
+                                "seat-1", SeatState.AWAY, SeatState.OCCUPIED, "presence_lost", Optional.of(CARD))),
+                event(
+                        16,
+                        new EventBody.SeatViolation(
+                                "seat-1",
+                                CARD,
+                                EventBody.SeatViolation.Kind.LEAVE_OVERRUN,
+                                Optional.of(TS.minusSeconds(1800)))),
                 event(8, new EventBody.LampState("lamp-1", true, 70)),
                 event(9, new EventBody.OutletState("outlet-1", true, Optional.of(45.5), Optional.of(1204.25))),
                 event(10, new EventBody.OutletState("outlet-2", false, Optional.empty(), Optional.empty())),
