@@ -1,0 +1,253 @@
+package dev.carrel.agent.seats;
+
+import dev.carrel.agent.seats.Deadline.Kind;
+import dev.carrel.agent.seats.SeatResult.Done;
+import dev.carrel.agent.seats.SeatResult.Refused;
+import dev.carrel.protocol.CredentialHash;
+import dev.carrel.protocol.EventBody;
+import dev.carrel.protocol.SeatState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The seat sessions of one agent: {@code free → reserved → occupied ⇄ away → free} (DESIGN §5).
+ *
+ * <p>Check-in turns lamp and outlet on, release turns them off. Presence confirms a check-in; no presence
+ * for a while starts a temporary leave by itself; a leave that runs out, or a no-show after the grace
+ * period, releases the seat and records a violation with the sensor's evidence. Deadlines live in the
+ * {@link SeatStore}, never in sleeping threads: {@link #tick()} applies those that are due, so a restart
+ * resumes every one of them. Each change is saved before its effects happen. Thread-safe: one lock.
+ */
+public final class SeatSessions {
+    private final Map<String, SeatBinding> bindings = new LinkedHashMap<>();
+    private final Map<String, Seat> seats = new LinkedHashMap<>();
+    /** What each sensor says now; not persisted: after a restart the sensors report again. */
+    private final Set<String> presentNow = new HashSet<>();
+
+    private final SeatRules rules;
+    private final SeatStore store;
+    private final SeatEffects effects;
+    private final Clock clock;
+
+    public SeatSessions(
+            List<SeatBinding> seatBindings, SeatRules rules, SeatStore store, SeatEffects effects, Clock clock) {
+        this.rules = rules;
+        this.store = store;
+        this.effects = effects;
+        this.clock = clock;
+        seatBindings.forEach(b -> bindings.put(b.seatId(), b));
+        bindings.keySet().forEach(id -> seats.put(id, Seat.free(id)));
+        for (Seat saved : store.load()) {
+            if (bindings.containsKey(saved.id())) {
+                seats.put(saved.id(), saved);
+            }
+        }
+    }
+
+    /** Puts lamps and outlets where the restored sessions want them, then applies overdue deadlines. */
+    public synchronized void resume() {
+        seats.values().forEach(s -> effects.power(bindings.get(s.id()), holds(s.state())));
+        tick();
+    }
+
+    public synchronized Collection<Seat> seats() {
+        return List.copyOf(seats.values());
+    }
+
+    public synchronized Optional<Seat> seat(String id) {
+        return Optional.ofNullable(seats.get(id));
+    }
+
+    /** A check-in at the seat (desk reader, kiosk) or from the hub (a reservation's or phone's check-in). */
+    public synchronized SeatResult checkIn(String seatId, CredentialHash patron, String cause) {
+        Seat seat = seats.get(seatId);
+        if (seat == null) {
+            return new Refused("no seat " + seatId);
+        }
+        switch (seat.state()) {
+            case OUT_OF_ORDER -> {
+                return new Refused("seat " + seatId + " is out of order");
+            }
+            case RESERVED, OCCUPIED, AWAY -> {
+                if (!seat.heldBy(patron)) {
+                    return new Refused(
+                            seat.state() == SeatState.RESERVED ? "seat is reserved for someone else" : "seat is taken");
+                }
+                if (seat.state() == SeatState.OCCUPIED) {
+                    return new Done(seat);
+                }
+            }
+            case FREE -> releaseOtherSeatOf(patron, seatId);
+        }
+        // A check-in holds the seat only with presence at it, where the seat can sense it (LIBRARY.md).
+        boolean confirmed = !bindings.get(seatId).hasSensor() || presentNow.contains(seatId);
+        Optional<Deadline> deadline = confirmed
+                ? Optional.empty()
+                : Optional.of(new Deadline(Kind.CONFIRM, clock.instant().plus(rules.checkInGrace())));
+        Seat next = seat.heldBy(patron, SeatState.OCCUPIED, confirmed, deadline);
+        change(seat, next, cause);
+        return new Done(next);
+    }
+
+    /** A reservation from the hub: the seat waits for its patron until {@code graceUntil}. */
+    public synchronized SeatResult reserve(String seatId, CredentialHash patron, Instant graceUntil) {
+        Seat seat = seats.get(seatId);
+        if (seat == null) {
+            return new Refused("no seat " + seatId);
+        }
+        if (seat.state() != SeatState.FREE) {
+            return seat.heldBy(patron) ? new Done(seat) : new Refused("seat is not free");
+        }
+        Seat next = seat.heldBy(patron, SeatState.RESERVED, false, Optional.of(new Deadline(Kind.CONFIRM, graceUntil)));
+        change(seat, next, "reserved");
+        return new Done(next);
+    }
+
+    /** A temporary leave asked for at the kiosk; one per session by default. */
+    public synchronized SeatResult leave(String seatId, CredentialHash patron) {
+        Seat seat = seats.get(seatId);
+        if (seat == null || seat.state() != SeatState.OCCUPIED || !seat.heldBy(patron)) {
+            return new Refused("you do not hold this seat");
+        }
+        if (seat.leavesUsed() >= rules.maxLeaves()) {
+            return new Refused("no temporary leave left for this session");
+        }
+        Seat next = seat.onLeave(new Deadline(Kind.LEAVE, clock.instant().plus(rules.leaveLength())));
+        change(seat, next, "leave");
+        return new Done(next);
+    }
+
+    public synchronized SeatResult checkOut(String seatId, CredentialHash patron) {
+        Seat seat = seats.get(seatId);
+        if (seat == null || seat.state() == SeatState.FREE || !seat.heldBy(patron)) {
+            return new Refused("you do not hold this seat");
+        }
+        Seat next = seat.released();
+        change(seat, next, "check_out");
+        return new Done(next);
+    }
+
+    /** Leaving through the gate releases the patron's seat (DESIGN §5). */
+    public synchronized void gateExit(CredentialHash patron) {
+        releaseOtherSeatOf(patron, "");
+    }
+
+    /** The seat's sensor changed. */
+    public synchronized void presence(String seatId, boolean present) {
+        Seat seat = seats.get(seatId);
+        if (seat == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        SeatBinding binding = bindings.get(seatId);
+        if (present) {
+            presentNow.add(seatId);
+        } else {
+            presentNow.remove(seatId);
+        }
+        Seat seen = present ? seat.seen(now) : seat;
+        switch (seat.state()) {
+            case FREE, RESERVED, OUT_OF_ORDER -> {
+                effects.attention(binding, present && seat.state() != SeatState.OUT_OF_ORDER);
+                if (present) {
+                    save(seen);
+                }
+            }
+            case OCCUPIED -> {
+                if (present) {
+                    save(seen.confirmedNow().with(SeatState.OCCUPIED, Optional.empty()));
+                } else if (seat.confirmed() && seat.deadline().isEmpty()) {
+                    save(seat.with(
+                            SeatState.OCCUPIED,
+                            Optional.of(new Deadline(Kind.ABSENCE, now.plus(rules.absenceBeforeLeave())))));
+                }
+            }
+            case AWAY -> {
+                if (present) {
+                    change(seat, seen.with(SeatState.OCCUPIED, Optional.empty()), "returned");
+                }
+            }
+        }
+    }
+
+    /** Applies every deadline that is due; call it every second or so, and once after a restart. */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        for (Seat seat : List.copyOf(seats.values())) {
+            Optional<Deadline> due = seat.deadline().filter(d -> d.dueBy(now));
+            if (due.isEmpty()) {
+                continue;
+            }
+            switch (due.get().kind()) {
+                case CONFIRM -> violation(seat, EventBody.SeatViolation.Kind.NO_SHOW, "no_show");
+                case LEAVE -> violation(seat, EventBody.SeatViolation.Kind.LEAVE_OVERRUN, "leave_expired");
+                case ABSENCE ->
+                    change(
+                            seat,
+                            seat.with(
+                                    SeatState.AWAY,
+                                    Optional.of(new Deadline(
+                                            Kind.LEAVE, due.get().due().plus(rules.leaveLength())))),
+                            "absence");
+            }
+        }
+    }
+
+    /** Closing time: a warning blink now; {@link #closeAll()} releases everything at the closing moment. */
+    public synchronized void warnClosing() {
+        seats.values().stream().filter(s -> holds(s.state())).forEach(s -> effects.warn(bindings.get(s.id())));
+    }
+
+    public synchronized void closeAll() {
+        for (Seat seat : List.copyOf(seats.values())) {
+            if (seat.state() != SeatState.FREE && seat.state() != SeatState.OUT_OF_ORDER) {
+                change(seat, seat.released(), "closing");
+            }
+            effects.power(bindings.get(seat.id()), false);
+        }
+    }
+
+    private void violation(Seat seat, EventBody.SeatViolation.Kind kind, String cause) {
+        CredentialHash holder = seat.patron().orElseThrow();
+        change(seat, seat.released(), cause);
+        effects.publish(new EventBody.SeatViolation(seat.id(), holder, kind, seat.lastPresence()));
+    }
+
+    private void releaseOtherSeatOf(CredentialHash patron, String exceptSeat) {
+        for (Seat other : List.copyOf(seats.values())) {
+            if (!other.id().equals(exceptSeat) && other.heldBy(patron) && other.state() != SeatState.FREE) {
+                change(other, other.released(), exceptSeat.isEmpty() ? "gate_exit" : "moved");
+            }
+        }
+    }
+
+    private void change(Seat before, Seat after, String cause) {
+        save(after);
+        SeatBinding binding = bindings.get(after.id());
+        if (holds(before.state()) != holds(after.state())) {
+            effects.power(binding, holds(after.state()));
+        }
+        if (after.state() == SeatState.OCCUPIED) {
+            effects.attention(binding, false);
+        }
+        effects.publish(new EventBody.SeatStateChanged(
+                after.id(), after.state(), before.state(), cause, after.patron().or(before::patron)));
+    }
+
+    private void save(Seat seat) {
+        store.save(seat);
+        seats.put(seat.id(), seat);
+    }
+
+    /** Lamp and outlet are on while someone holds the seat in person (occupied or briefly away). */
+    private static boolean holds(SeatState state) {
+        return state == SeatState.OCCUPIED || state == SeatState.AWAY;
+    }
+}
