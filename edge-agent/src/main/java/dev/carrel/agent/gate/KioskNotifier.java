@@ -1,0 +1,21 @@
+package dev.carrel.agent.gate;
+
+import dev.carrel.protocol.EventBody.GateDecision.Reason;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tells the gate's kiosk what to show after a decision (the agent's local web server implements it). Called
+ * after the relay has pulsed; it must not block.
+ */
+public interface KioskNotifier {
+
+    /**
+     * Welcome, with the short greeting form ("Zhang S.") when it is known and the patron's reminders (books
+     * due, holds ready) when there are any.
+     */
+    void greet(Optional<String> shortName, List<String> reminders);
+
+    /** Sorry: the reason the patron may not enter, for the kiosk to explain. */
+    void refuse(Reason reason);
+}
