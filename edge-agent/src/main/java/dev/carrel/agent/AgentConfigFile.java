@@ -30,6 +30,15 @@ public final class AgentConfigFile {
     private AgentConfigFile() {}
 
     public static AgentConfig read(Path file, String version) throws IOException {
+        return read(root(file), version);
+    }
+
+    /** Reads the endpoints, seats and rules of the same file (see {@link AgentLayoutReader}). */
+    public static AgentLayout readLayout(Path file) throws IOException {
+        return AgentLayoutReader.read(root(file));
+    }
+
+    private static JsonNode root(Path file) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
@@ -39,6 +48,10 @@ public final class AgentConfigFile {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + " must hold a YAML mapping");
         }
+        return root;
+    }
+
+    private static AgentConfig read(JsonNode root, String version) {
         return new AgentConfig(
                 agentId(text(root, "agent-id")),
                 uri(text(root.path("broker"), "broker.url", "url")),

@@ -26,9 +26,15 @@ class SeatSessionsTest {
             Optional.of("desk-01-lamp"),
             Optional.of("desk-01-outlet"),
             Optional.of("desk-01-presence"),
+            Optional.empty(),
             Optional.empty());
     private static final SeatBinding PLAIN = new SeatBinding(
-            "desk-02", Optional.of("desk-02-lamp"), Optional.empty(), Optional.empty(), Optional.empty());
+            "desk-02",
+            Optional.of("desk-02-lamp"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
 
     @TempDir
     Path dir;
