@@ -3,11 +3,14 @@ package dev.carrel.hub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.hub.broker.EmbeddedBroker;
+import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
 import dev.carrel.hub.ingest.HubMqttClient;
 import dev.carrel.hub.ingest.Ingest;
 import dev.carrel.hub.ingest.IngestMetrics;
+import dev.carrel.hub.ingest.IngestObserver;
+import dev.carrel.hub.ingest.SqliteDeadLetterStore;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
@@ -43,6 +46,7 @@ public final class Hub implements AutoCloseable {
     private final HubMqttClient mqtt;
     private final IngestMetrics metrics;
     private final WebServer server;
+    private final Facilities facilities;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -53,6 +57,7 @@ public final class Hub implements AutoCloseable {
         this.mqtt = parts.mqtt;
         this.metrics = parts.metrics;
         this.server = parts.server;
+        this.facilities = parts.facilities;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -65,6 +70,7 @@ public final class Hub implements AutoCloseable {
         HubMqttClient mqtt;
         IngestMetrics metrics;
         WebServer server;
+        Facilities facilities;
     }
 
     /**
@@ -85,7 +91,15 @@ public final class Hub implements AutoCloseable {
                 LOG.log(Level.WARNING, "store refused " + what, e);
             });
             AgentRegistry registry = new AgentRegistry(p.database, json);
-            Ingest ingest = new Ingest(p.writer, registry, json, p.metrics, clock);
+            p.facilities = Facilities.open(
+                    config.spacesFile(), new Facilities.Base(p.database, p.writer, registry, json, clock));
+            Ingest ingest = new Ingest(
+                    p.writer,
+                    registry,
+                    Ingest.Sinks.of(
+                            json, new SqliteDeadLetterStore(p.database), p.facilities.observer(IngestObserver.NONE)),
+                    p.metrics,
+                    clock);
             connectBroker(config, p, ingest);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
@@ -114,6 +128,7 @@ public final class Hub implements AutoCloseable {
             }
         }
         p.mqtt = new HubMqttClient(p.brokerUri, "carrel-hub", user, password, ingest);
+        p.facilities.attach(p.mqtt);
         p.mqtt.start();
     }
 
@@ -146,7 +161,10 @@ public final class Hub implements AutoCloseable {
                         .addClasspath(
                                 cl -> cl.location("web").welcome("index.html").context("/"))
                         .build())
-                .routing(r -> r.register("/api/agents", new AgentsService(registry, responses)))
+                .routing(r -> {
+                    r.register("/api/agents", new AgentsService(registry, responses));
+                    p.facilities.routing(r, responses);
+                })
                 .build()
                 .start();
     }
@@ -177,6 +195,11 @@ public final class Hub implements AutoCloseable {
         return metrics;
     }
 
+    /** Spaces, twins, control, schedules and live state. */
+    public Facilities facilities() {
+        return facilities;
+    }
+
     public boolean mqttConnected() {
         return mqtt != null && mqtt.connected();
     }
@@ -185,6 +208,9 @@ public final class Hub implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.stop();
+        }
+        if (facilities != null) {
+            facilities.close();
         }
         if (mqtt != null) {
             mqtt.close();

@@ -12,8 +12,10 @@ import java.util.Optional;
  *
  * @param dataDir where the SQLite file and the embedded broker's store live
  * @param broker the MQTT broker: embedded in this process, or an external one
+ * @param spacesFile the space model's YAML ({@code carrel.spaces-file}), a file path or {@code classpath:name};
+ *     read to seed the store at the first start
  */
-public record HubConfig(Path dataDir, Broker broker) {
+public record HubConfig(Path dataDir, Broker broker, Optional<String> spacesFile) {
 
     /** Which broker the hub uses. */
     public sealed interface Broker {}
@@ -44,7 +46,17 @@ public record HubConfig(Path dataDir, Broker broker) {
                         new External(required(broker, "url"), required(broker, "user"), required(broker, "password"));
                     default ->
                         throw invalid(broker.get("mode"), "must be 'embedded' or 'external', not '" + mode + "'");
+                },
+                spacesFile(carrel));
+    }
+
+    private static Optional<String> spacesFile(Config carrel) {
+        Optional<String> file = string(carrel, "spaces-file").filter(s -> !s.isEmpty());
+        file.filter(f -> !f.startsWith("classpath:") && !java.nio.file.Files.isReadable(Path.of(f)))
+                .ifPresent(f -> {
+                    throw invalid(carrel.get("spaces-file"), "names a file that cannot be read: " + f);
                 });
+        return file;
     }
 
     private static Optional<String> string(Config c, String key) {

@@ -1,12 +1,23 @@
 package dev.carrel.hub.ingest;
 
+import dev.carrel.hub.twins.AgentPublisher;
+import dev.carrel.protocol.AgentId;
+import dev.carrel.protocol.Message;
 import dev.carrel.protocol.Topic;
+import dev.carrel.protocol.WireCodec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -25,24 +36,69 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * subscription ({@code $share/hub/…}, §4.8.2) so several hubs split them. Acknowledgements are manual:
  * {@link Ingest} sends the PUBACK after the commit. Paho's automatic reconnect does not cover a failed first
  * connect (paho.mqtt.java #825), so {@link #start()} retries that itself.
+ *
+ * <p>{@code twin/reported} is subscribed plainly too (it is retained, like status); command replies through
+ * the shared group. Hub-to-agent messages ({@link #publish}) leave from one thread in order, with at most
+ * {@value #MAX_IN_FLIGHT} QoS 1 publishes awaiting their PUBACK: above the broker's Receive Maximum Paho
+ * refuses them (32202; STACK §Measured, Mosquitto's default is 20).
  */
-public final class HubMqttClient implements AutoCloseable {
+public final class HubMqttClient implements AutoCloseable, AgentPublisher {
     private static final Logger LOG = Logger.getLogger(HubMqttClient.class.getName());
-    private static final String SHARE_GROUP = "hub";
+    /** The shared-subscription group of the hubs of one site (MQTT 5 §4.8.2). */
+    public static final String DEFAULT_SHARE_GROUP = "hub";
+
+    /**
+     * The broker-side identity of the hub's session: its client id (fixed, so the broker keeps its session
+     * and unacknowledged messages across hub restarts) and its shared-subscription group.
+     */
+    public record Session(String clientId, String shareGroup) {}
 
     private final MqttAsyncClient client;
+    private final String shareGroup;
     private final MqttConnectionOptions options;
     private final Ingest ingest;
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hub-mqtt-retry").daemon(true).factory());
     private volatile boolean closed;
 
+    private static final int MAX_IN_FLIGHT = 16;
+    private final WireCodec codec = new WireCodec();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final ExecutorService outbound = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("hub-mqtt-publish").daemon(true).factory());
+    private final List<Tap> taps = new CopyOnWriteArrayList<>();
+    private final List<Runnable> connectHooks = new CopyOnWriteArrayList<>();
+
+    /**
+     * Sees each message as it arrives, before ingest; runs on the MQTT callback thread and must not block.
+     * Live state uses it, since a dashboard need not wait for the commit.
+     */
+    public interface Tap {
+        void seen(String topic, byte[] payload);
+    }
+
+    /** Register before {@link #start()}. */
+    public void tap(Tap tap) {
+        taps.add(tap);
+    }
+
+    /** Runs after every successful (re)subscription, off the callback thread: e.g. re-publishing twins. */
+    public void onConnected(Runnable hook) {
+        connectHooks.add(hook);
+    }
+
     public HubMqttClient(String brokerUri, String clientId, String user, char[] password, Ingest ingest)
             throws MqttException {
+        this(brokerUri, new Session(clientId, DEFAULT_SHARE_GROUP), user, password, ingest);
+    }
+
+    public HubMqttClient(String brokerUri, Session session, String user, char[] password, Ingest ingest)
+            throws MqttException {
         this.ingest = ingest;
+        this.shareGroup = session.shareGroup();
         // The broker keeps the session (clean start off), so nothing unacknowledged is lost while the hub is
         // down; the client itself keeps no files.
-        this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+        this.client = new MqttAsyncClient(brokerUri, session.clientId(), new MemoryPersistence());
         this.options = new MqttConnectionOptions();
         options.setUserName(user);
         options.setPassword(new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -81,13 +137,22 @@ public final class HubMqttClient implements AutoCloseable {
     private void subscribe() {
         MqttSubscription[] subscriptions = {
             new MqttSubscription(Topic.filterAllAgents(Topic.Kind.STATUS), 1),
-            new MqttSubscription(Topic.shared(SHARE_GROUP, Topic.filterAllAgents(Topic.Kind.EVENT)), 1),
-            new MqttSubscription(Topic.shared(SHARE_GROUP, Topic.filterAllAgents(Topic.Kind.TELEMETRY)), 0)
+            new MqttSubscription(Topic.shared(shareGroup, Topic.filterAllAgents(Topic.Kind.EVENT)), 1),
+            new MqttSubscription(Topic.shared(shareGroup, Topic.filterAllAgents(Topic.Kind.TELEMETRY)), 0),
+            new MqttSubscription(Topic.filterAllAgents(Topic.Kind.TWIN_REPORTED), 1),
+            new MqttSubscription(Topic.shared(shareGroup, Topic.filterAllAgents(Topic.Kind.COMMAND_REPLY)), 1)
         };
         try {
             IMqttToken token = client.subscribe(subscriptions);
             token.waitForCompletion(10_000);
             LOG.info(() -> "hub subscribed on " + client.getServerURI());
+            for (Runnable hook : connectHooks) {
+                try {
+                    hook.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a connect hook failed", e);
+                }
+            }
         } catch (MqttException e) {
             LOG.log(Level.WARNING, "hub subscription failed; reconnecting", e);
             try {
@@ -111,8 +176,55 @@ public final class HubMqttClient implements AutoCloseable {
     }
 
     @Override
+    public void publish(AgentId agent, Message message, boolean retained, Optional<Duration> expiry) {
+        String topic = WireCodec.topicFor(agent, message).toString();
+        MqttMessage m = new MqttMessage(codec.encode(message));
+        m.setQos(1);
+        m.setRetained(retained);
+        expiry.ifPresent(e -> {
+            MqttProperties p = new MqttProperties();
+            p.setMessageExpiryInterval(Math.max(1, e.toSeconds())); // MQTT 5 §3.3.2.3.3
+            m.setProperties(p);
+        });
+        if (!closed) {
+            outbound.execute(() -> send(topic, m));
+        }
+    }
+
+    private void send(String topic, MqttMessage m) {
+        try {
+            if (!inFlight.tryAcquire(10, TimeUnit.SECONDS)) {
+                LOG.warning(() -> "no PUBACKs from the broker for 10 s; dropped the publish to " + topic);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            client.publish(topic, m, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    inFlight.release();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    inFlight.release();
+                    LOG.warning(() -> "publish to " + topic + " failed: " + e);
+                }
+            });
+        } catch (MqttException e) {
+            inFlight.release();
+            // Not connected: a twin is re-published at the next connect, an unsent command expires.
+            LOG.warning(() -> "cannot publish to " + topic + ": " + e.getMessage());
+        }
+    }
+
+    @Override
     public void close() {
         closed = true;
+        outbound.shutdownNow();
         retry.shutdownNow();
         try {
             if (client.isConnected()) {
@@ -135,6 +247,13 @@ public final class HubMqttClient implements AutoCloseable {
         public void messageArrived(String topic, MqttMessage message) {
             int id = message.getId();
             int qos = message.getQos();
+            for (Tap tap : taps) {
+                try {
+                    tap.seen(topic, message.getPayload());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a tap failed on " + topic, e);
+                }
+            }
             ingest.accept(topic, message.getPayload(), () -> acknowledge(id, qos));
         }
 
