@@ -2,6 +2,7 @@ package dev.carrel.agent;
 
 import dev.carrel.agent.mqtt.AgentConnection;
 import dev.carrel.agent.mqtt.SessionCounter;
+import dev.carrel.agent.outbox.OutboxConfig;
 import dev.carrel.agent.telemetry.Health;
 import dev.carrel.protocol.Endpoint;
 import dev.carrel.protocol.EventIds;
@@ -46,7 +47,7 @@ public final class EdgeAgent implements AutoCloseable {
                 config.keepAlive(),
                 sessions,
                 session -> new Status.Birth(session, config.version(), endpoints, clock.instant()));
-        Events events = new Events(connection, EventIds.system(), clock);
+        Events events = Events.open(connection, OutboxConfig.in(config.dataDir()), EventIds.system(), clock);
         Health health = new Health(clock, events::pending);
         EdgeAgent agent = new EdgeAgent(config, connection, events, health);
         connection.onConnected(session -> agent.timer.execute(events::flush));
@@ -87,11 +88,13 @@ public final class EdgeAgent implements AutoCloseable {
     public void crash() {
         timer.shutdownNow();
         connection.crash();
+        events.close();
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
         connection.close();
+        events.close();
     }
 }
