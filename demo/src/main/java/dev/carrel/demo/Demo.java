@@ -2,6 +2,7 @@ package dev.carrel.demo;
 
 import dev.carrel.agent.AgentConfig;
 import dev.carrel.agent.EdgeAgent;
+import dev.carrel.drivers.Hardware;
 import dev.carrel.hub.Hub;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.protocol.AgentId;
@@ -85,7 +86,7 @@ final class Demo implements AutoCloseable {
                 keepAlive,
                 Duration.ofSeconds(5),
                 "demo");
-        agents.put(name, EdgeAgent.start(config, DemoLibrary.endpoints(name), Clock.systemUTC()));
+        agents.put(name, EdgeAgent.start(config, DemoLibrary.layout(name), Hardware.none(), Clock.systemUTC()));
     }
 
     /** The agent process dies: its socket closes without an MQTT DISCONNECT. */

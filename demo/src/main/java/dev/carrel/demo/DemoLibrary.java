@@ -1,9 +1,14 @@
 package dev.carrel.demo;
 
+import dev.carrel.agent.AgentLayout;
+import dev.carrel.agent.seats.SeatBinding;
+import dev.carrel.agent.seats.SeatRules;
 import dev.carrel.protocol.Endpoint;
 import dev.carrel.protocol.Endpoint.Kind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The demo's library: one gate, one reading room of 24 desks, one discussion room. */
 final class DemoLibrary {
@@ -49,6 +54,34 @@ final class DemoLibrary {
             out.add(new Endpoint(desk + "-presence", Kind.PRESENCE_SENSOR));
         }
         return out;
+    }
+
+    /** The agent's layout on simulated drivers: the reading room's desks and the room are seats. */
+    static AgentLayout layout(String agent) {
+        List<SeatBinding> seats = new ArrayList<>();
+        if (agent.equals(READING_ROOM)) {
+            for (int d = 1; d <= DESKS; d++) {
+                String desk = desk(d);
+                seats.add(new SeatBinding(
+                        desk,
+                        Optional.of(desk + "-lamp"),
+                        Optional.of(desk + "-outlet"),
+                        Optional.of(desk + "-presence"),
+                        Optional.empty(),
+                        Optional.empty()));
+            }
+        } else if (agent.equals(DISCUSSION_ROOM)) {
+            seats.add(new SeatBinding(
+                    "room-a",
+                    Optional.of("room-a-lamp"),
+                    Optional.of("room-a-outlet"),
+                    Optional.of("room-a-presence"),
+                    Optional.of("room-a-door"),
+                    Optional.empty()));
+        }
+        // Demo minutes are short so leaves and no-shows happen while someone watches.
+        SeatRules rules = new SeatRules(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), 1);
+        return SimulatedLayout.of(endpoints(agent), seats, rules);
     }
 
     static String desk(int number) {

@@ -1,6 +1,9 @@
 package dev.carrel.demo;
 
 import dev.carrel.agent.EdgeAgent;
+import dev.carrel.agent.seats.Seat;
+import dev.carrel.drivers.Presence;
+import dev.carrel.drivers.fake.FakePresenceSensor;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
 import dev.carrel.protocol.EventBody;
@@ -9,12 +12,9 @@ import dev.carrel.protocol.EventBody.GatePassage;
 import dev.carrel.protocol.SeatState;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,16 +22,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Simulated patrons: they come through the gate, take a free desk (presence, seat, lamp and outlet events),
- * sometimes use the discussion room, leave after a while, and now and then leave feedback at the gate. The
- * events are what the real agents will publish once the gate and seat logic land.
+ * Simulated patrons: they come through the gate, sit at a free desk (the desk's simulated sensor sees
+ * them and they check in, so the agent's real seat logic switches lamp and outlet on), sometimes step away
+ * long enough for an automatic leave, leave, and now and then give feedback at the gate.
  */
 final class PatronSimulation {
     private final Function<String, Optional<EdgeAgent>> agents;
     private final ScheduledExecutorService timer;
     private final Random random;
     private final Mac mac;
-    private final Map<Integer, Integer> deskToPatron = new ConcurrentHashMap<>();
     private int nextPatron = 1;
 
     PatronSimulation(Function<String, Optional<EdgeAgent>> agents, ScheduledExecutorService timer, long seed)
@@ -48,87 +47,67 @@ final class PatronSimulation {
     }
 
     private synchronized void arrive() {
-        int patron = nextPatron++;
-        CredentialHash credential = credential(patron);
+        CredentialHash patron = credential(nextPatron++);
         CredentialKind kind = CredentialKind.values()[random.nextInt(4)];
-        publish(DemoLibrary.GATE, new EventBody.CredentialPresented(readerFor(kind), kind, credential));
-        publish(
-                DemoLibrary.GATE,
-                new GateDecision(
-                        "gate-1",
-                        credential,
-                        GateDecision.Decision.ALLOW,
-                        GateDecision.Reason.ALLOW_LISTED,
-                        GateDecision.Source.LOCAL));
-        publish(DemoLibrary.GATE, new GatePassage("gate-1", GatePassage.Direction.IN, Optional.of(credential)));
-        List<Integer> free = new ArrayList<>();
-        for (int d = 1; d <= DemoLibrary.DESKS; d++) {
-            if (!deskToPatron.containsKey(d)) {
-                free.add(d);
-            }
+        gate(new EventBody.CredentialPresented(readerFor(kind), kind, patron));
+        gate(new GateDecision(
+                "gate-1",
+                patron,
+                GateDecision.Decision.ALLOW,
+                GateDecision.Reason.ALLOW_LISTED,
+                GateDecision.Source.LOCAL));
+        gate(new GatePassage("gate-1", GatePassage.Direction.IN, Optional.of(patron)));
+        String agent = random.nextInt(6) == 0 ? DemoLibrary.DISCUSSION_ROOM : DemoLibrary.READING_ROOM;
+        Optional<String> seat = freeSeat(agent);
+        if (seat.isEmpty()) {
+            timer.schedule(() -> exit(patron), 10, TimeUnit.SECONDS);
+            return;
         }
-        if (!free.isEmpty() && random.nextInt(5) > 0) {
-            int desk = free.get(random.nextInt(free.size()));
-            deskToPatron.put(desk, patron);
-            sit(desk);
-            timer.schedule(() -> leave(desk, credential), 8 + random.nextInt(40), TimeUnit.SECONDS);
-        } else {
-            useRoom(true);
-            timer.schedule(
-                    () -> {
-                        useRoom(false);
-                        exit(credential);
-                    },
-                    5 + random.nextInt(20),
-                    TimeUnit.SECONDS);
+        sit(agent, seat.get(), patron);
+        if (random.nextInt(4) == 0) {
+            // Steps out for a while: the sensor stops seeing them and the agent starts a leave by itself.
+            timer.schedule(() -> presence(agent, seat.get(), false), 10, TimeUnit.SECONDS);
+            timer.schedule(() -> presence(agent, seat.get(), true), 70 + random.nextInt(60), TimeUnit.SECONDS);
         }
+        timer.schedule(() -> leave(agent, seat.get(), patron), 30 + random.nextInt(150), TimeUnit.SECONDS);
     }
 
-    private void sit(int desk) {
-        String d = DemoLibrary.desk(desk);
-        publish(DemoLibrary.READING_ROOM, new EventBody.PresenceChanged(d + "-presence", true, Optional.of(60)));
-        publish(
-                DemoLibrary.READING_ROOM,
-                new EventBody.SeatStateChanged(d, SeatState.OCCUPIED, SeatState.FREE, "walk_up", Optional.empty()));
-        publish(DemoLibrary.READING_ROOM, new EventBody.LampState(d + "-lamp", true, 80));
-        publish(
-                DemoLibrary.READING_ROOM,
-                new EventBody.OutletState(d + "-outlet", true, Optional.of(35.0), Optional.empty()));
+    private Optional<String> freeSeat(String agent) {
+        List<String> free = agents.apply(agent).stream()
+                .flatMap(a -> a.seats().seats().stream())
+                .filter(s -> s.state() == SeatState.FREE)
+                .map(Seat::id)
+                .toList();
+        return free.isEmpty() ? Optional.empty() : Optional.of(free.get(random.nextInt(free.size())));
     }
 
-    private void leave(int desk, CredentialHash credential) {
-        String d = DemoLibrary.desk(desk);
-        publish(DemoLibrary.READING_ROOM, new EventBody.PresenceChanged(d + "-presence", false, Optional.empty()));
-        publish(
-                DemoLibrary.READING_ROOM,
-                new EventBody.SeatStateChanged(d, SeatState.FREE, SeatState.OCCUPIED, "check_out", Optional.empty()));
-        publish(DemoLibrary.READING_ROOM, new EventBody.LampState(d + "-lamp", false, 0));
-        publish(
-                DemoLibrary.READING_ROOM,
-                new EventBody.OutletState(d + "-outlet", false, Optional.of(0.0), Optional.empty()));
-        deskToPatron.remove(desk);
-        exit(credential);
+    private void sit(String agent, String seat, CredentialHash patron) {
+        presence(agent, seat, true);
+        agents.apply(agent).ifPresent(a -> a.seats().checkIn(seat, patron, "desk_reader"));
     }
 
-    private void useRoom(boolean present) {
-        publish(
-                DemoLibrary.DISCUSSION_ROOM,
-                new EventBody.PresenceChanged("room-a-presence", present, Optional.empty()));
-        publish(DemoLibrary.DISCUSSION_ROOM, new EventBody.LampState("room-a-lamp", present, present ? 100 : 0));
+    private void leave(String agent, String seat, CredentialHash patron) {
+        agents.apply(agent).ifPresent(a -> a.seats().checkOut(seat, patron));
+        presence(agent, seat, false);
+        exit(patron);
     }
 
-    private synchronized void exit(CredentialHash credential) {
-        publish(DemoLibrary.GATE, new GatePassage("gate-1", GatePassage.Direction.OUT, Optional.of(credential)));
+    private void presence(String agent, String seat, boolean present) {
+        agents.apply(agent)
+                .flatMap(a -> a.devices().find(seat + "-presence", FakePresenceSensor.class))
+                .ifPresent(sensor -> sensor.set(present ? Presence.PRESENT : Presence.ABSENT));
+    }
+
+    private synchronized void exit(CredentialHash patron) {
+        gate(new GatePassage("gate-1", GatePassage.Direction.OUT, Optional.of(patron)));
         if (random.nextInt(3) == 0) {
-            publish(
-                    DemoLibrary.GATE,
-                    new EventBody.Feedback(
-                            "gate-1-kiosk", EventBody.Feedback.Context.EXIT, 3 + random.nextInt(3), Optional.empty()));
+            gate(new EventBody.Feedback(
+                    "gate-1", EventBody.Feedback.Context.EXIT, 3 + random.nextInt(3), Optional.empty()));
         }
     }
 
-    private void publish(String agent, EventBody body) {
-        agents.apply(agent).ifPresent(a -> a.events().publish(body));
+    private void gate(EventBody body) {
+        agents.apply(DemoLibrary.GATE).ifPresent(a -> a.events().publish(body));
     }
 
     private static String readerFor(CredentialKind kind) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.carrel.agent.AgentConfig;
 import dev.carrel.agent.EdgeAgent;
+import dev.carrel.drivers.Hardware;
 import dev.carrel.hub.Hub;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.Endpoint;
@@ -58,7 +59,10 @@ class ExternalBrokerTest {
                     Duration.ofSeconds(1),
                     "test");
             EdgeAgent agent = EdgeAgent.start(
-                    agentConfig, List.of(new Endpoint("lamp-1", Endpoint.Kind.LAMP)), Clock.systemUTC());
+                    agentConfig,
+                    SimulatedLayout.of(List.of(new Endpoint("lamp-1", Endpoint.Kind.LAMP))),
+                    Hardware.none(),
+                    Clock.systemUTC());
             try {
                 api.awaitAgent(id, HubApi.online(1), Duration.ofSeconds(10));
                 agent.crash();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrel.agent.AgentConfig;
 import dev.carrel.agent.EdgeAgent;
+import dev.carrel.drivers.Hardware;
 import dev.carrel.hub.Hub;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.protocol.AgentId;
@@ -76,7 +77,10 @@ class FoundationEndToEndTest {
         // Up: the agent reaches the broker through a relay we can freeze.
         try (TcpRelay relay = new TcpRelay(new InetSocketAddress(broker.getHost(), broker.getPort()))) {
             EdgeAgent first = EdgeAgent.start(
-                    config(secret, "tcp://127.0.0.1:" + relay.port(), agentData), endpoints(), Clock.systemUTC());
+                    config(secret, "tcp://127.0.0.1:" + relay.port(), agentData),
+                    SimulatedLayout.of(endpoints()),
+                    Hardware.none(),
+                    Clock.systemUTC());
             api.awaitAgent(ROOM, HubApi.online(1), Duration.ofSeconds(10));
             JsonNode seen = api.agent(ROOM).orElseThrow();
             assertEquals(3, seen.get("endpoints").size());
@@ -92,8 +96,11 @@ class FoundationEndToEndTest {
         }
 
         // Back: a restarted agent reads its counter from disk and comes up with session 2.
-        try (EdgeAgent second =
-                EdgeAgent.start(config(secret, hub.brokerUri(), agentData), endpoints(), Clock.systemUTC())) {
+        try (EdgeAgent second = EdgeAgent.start(
+                config(secret, hub.brokerUri(), agentData),
+                SimulatedLayout.of(endpoints()),
+                Hardware.none(),
+                Clock.systemUTC())) {
             api.awaitAgent(ROOM, HubApi.online(2), Duration.ofSeconds(10));
             assertEquals(2, second.session());
 
@@ -114,8 +121,11 @@ class FoundationEndToEndTest {
     @Test
     void killedAgent_socketDropsWithoutDisconnect_isOfflineAtOnce() throws Exception {
         String secret = hub.brokerUsers().issue(ROOM, BrokerUsers.Role.AGENT);
-        EdgeAgent agent =
-                EdgeAgent.start(config(secret, hub.brokerUri(), dir.resolve("a")), endpoints(), Clock.systemUTC());
+        EdgeAgent agent = EdgeAgent.start(
+                config(secret, hub.brokerUri(), dir.resolve("a")),
+                SimulatedLayout.of(endpoints()),
+                Hardware.none(),
+                Clock.systemUTC());
         api.awaitAgent(ROOM, HubApi.online(1), Duration.ofSeconds(10));
         agent.crash();
         Duration offlineAfter = api.awaitAgent(ROOM, HubApi.offline(), Duration.ofSeconds(5));
@@ -128,7 +138,10 @@ class FoundationEndToEndTest {
         // No telemetry during the test: lastSeen must move only if a rejected message wrongly touched it.
         Duration quiet = Duration.ofHours(1);
         try (EdgeAgent agent = EdgeAgent.start(
-                config(secret, hub.brokerUri(), dir.resolve("a"), quiet), endpoints(), Clock.systemUTC())) {
+                config(secret, hub.brokerUri(), dir.resolve("a"), quiet),
+                SimulatedLayout.of(endpoints()),
+                Hardware.none(),
+                Clock.systemUTC())) {
             api.awaitAgent(ROOM, HubApi.online(1), Duration.ofSeconds(10));
             agent.events().publish(new EventBody.LampState("desk-01-lamp", true, 80));
             awaitEvents(1);

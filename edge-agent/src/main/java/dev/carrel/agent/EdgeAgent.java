@@ -1,14 +1,32 @@
 package dev.carrel.agent;
 
+import dev.carrel.agent.control.ClosingSchedule;
+import dev.carrel.agent.control.CommandHandler;
+import dev.carrel.agent.control.DeviceCommands;
+import dev.carrel.agent.control.TwinApplier;
+import dev.carrel.agent.devices.AgentDevices;
+import dev.carrel.agent.devices.DeviceFaults;
+import dev.carrel.agent.kiosk.KioskEvent;
+import dev.carrel.agent.kiosk.KioskFeed;
+import dev.carrel.agent.kiosk.KioskPatron;
+import dev.carrel.agent.kiosk.KioskServer;
+import dev.carrel.agent.kiosk.SeatViewsOf;
 import dev.carrel.agent.mqtt.AgentConnection;
 import dev.carrel.agent.mqtt.SessionCounter;
 import dev.carrel.agent.outbox.OutboxConfig;
+import dev.carrel.agent.seats.DeviceSeatEffects;
+import dev.carrel.agent.seats.SeatSessions;
+import dev.carrel.agent.seats.SqliteSeatStore;
 import dev.carrel.agent.telemetry.Health;
-import dev.carrel.protocol.Endpoint;
+import dev.carrel.drivers.Hardware;
+import dev.carrel.drivers.SystemScheduler;
+import dev.carrel.drivers.config.DriverFactory;
+import dev.carrel.protocol.EventBody;
 import dev.carrel.protocol.EventIds;
 import dev.carrel.protocol.Status;
+import dev.carrel.protocol.Topic;
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,68 +34,208 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A running edge agent: its MQTT connection, its events and its telemetry, wired by hand. {@link Main} runs
- * one from a YAML file; the demo runs several in one process.
+ * A running edge agent, wired by hand: devices from its layout, seat sessions bound to them, commands and
+ * the desired twin from the hub, events and telemetry to it. {@link Main} runs one from a YAML file; the
+ * demo runs several in one process with simulated drivers.
  */
 public final class EdgeAgent implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EdgeAgent.class.getName());
 
     private final AgentConfig config;
-    private final AgentConnection connection;
-    private final Events events;
-    private final Health health;
+    private final Parts parts;
     private final ScheduledExecutorService timer;
+    private volatile ClosingSchedule closings = ClosingSchedule.NONE;
+    private Instant lastTick;
+    private boolean wasOnline;
 
-    private EdgeAgent(AgentConfig config, AgentConnection connection, Events events, Health health) {
+    /** What the agent is made of; filled in by {@link #start} and closed in reverse. */
+    private static final class Parts {
+        SystemScheduler scheduler;
+        AgentDevices devices;
+        AgentConnection connection;
+        Events events;
+        SqliteSeatStore seatStore;
+        SeatSessions seats;
+        TwinApplier twin;
+        Health health;
+        KioskFeed kioskFeed = new KioskFeed();
+        KioskPatron kioskPatron;
+        KioskServer kiosk;
+    }
+
+    private EdgeAgent(AgentConfig config, Parts parts, Clock clock) {
         this.config = config;
-        this.connection = connection;
-        this.events = events;
-        this.health = health;
+        this.parts = parts;
+        this.lastTick = clock.instant();
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("agent-" + config.id()).daemon(true).factory());
     }
 
-    /** Starts connecting and publishing; returns at once, the connection comes up in the background. */
-    public static EdgeAgent start(AgentConfig config, List<Endpoint> endpoints, Clock clock) throws Exception {
-        SessionCounter sessions = new SessionCounter(config.dataDir().resolve("session"));
-        AgentConnection connection = new AgentConnection(
-                config.id(),
-                config.broker().toString(),
-                config.password(),
-                config.keepAlive(),
-                sessions,
-                session -> new Status.Birth(session, config.version(), endpoints, clock.instant()));
-        Events events = Events.open(connection, OutboxConfig.in(config.dataDir()), EventIds.system(), clock);
-        Health health = new Health(clock, events::pending);
-        EdgeAgent agent = new EdgeAgent(config, connection, events, health);
-        connection.onConnected(session -> agent.timer.execute(events::flush));
+    /**
+     * Starts the agent; returns once its devices and seats are up. The connection to the broker comes up in
+     * the background, and everything local works without it.
+     */
+    public static EdgeAgent start(AgentConfig config, AgentLayout layout, Hardware hardware, Clock clock)
+            throws Exception {
+        Parts p = new Parts();
+        try {
+            DeviceFaults faults = new DeviceFaults();
+            p.scheduler = new SystemScheduler(clock);
+            p.devices = new AgentDevices(layout.endpoints(), new DriverFactory(hardware, p.scheduler, faults));
+            var endpoints = p.devices.endpoints();
+            SessionCounter sessions = new SessionCounter(config.dataDir().resolve("session"));
+            p.connection = new AgentConnection(
+                    config.id(),
+                    config.broker().toString(),
+                    config.password(),
+                    config.keepAlive(),
+                    sessions,
+                    session -> new Status.Birth(session, config.version(), endpoints, clock.instant()));
+            p.events = Events.open(p.connection, OutboxConfig.in(config.dataDir()), EventIds.system(), clock);
+            faults.publishTo(p.events::publish);
+            p.kioskPatron = new KioskPatron(clock);
+            DeviceSeatEffects effects = new DeviceSeatEffects(p.devices, event -> {
+                p.events.publish(event);
+                if (event instanceof EventBody.SeatStateChanged && p.seats != null) {
+                    p.kioskFeed.publish(new KioskEvent.SeatMap(SeatViewsOf.seats(p.seats)));
+                }
+            });
+            p.seatStore = new SqliteSeatStore(config.dataDir().resolve("seats.db"));
+            p.seats = new SeatSessions(layout.seats(), layout.rules(), p.seatStore, effects, clock);
+            p.health = new Health(clock, p.events::pending);
+            EdgeAgent agent = new EdgeAgent(config, p, clock);
+            agent.wire(layout, effects, clock);
+            layout.kiosk()
+                    .ifPresent(k -> p.kiosk = new KioskServer(
+                            k.host(),
+                            k.port(),
+                            new KioskServer.Parts(
+                                    config.id().value(),
+                                    p.seats,
+                                    p.kioskPatron,
+                                    p.kioskFeed,
+                                    p.connection::connected)));
+            return agent;
+        } catch (Exception | Error e) {
+            close(p);
+            throw e;
+        }
+    }
+
+    private void wire(AgentLayout layout, DeviceSeatEffects effects, Clock clock) {
+        Parts p = parts;
+        new SeatSensors(p.devices, p.seats, p.events).listen(layout.seats());
+        p.twin = new TwinApplier(
+                config.dataDir().resolve("twin-desired.json"),
+                p.devices,
+                effects,
+                new TwinApplier.Sinks(this::publishRetained, schedule -> closings = schedule),
+                clock);
+        CommandHandler commands = new CommandHandler(
+                new DeviceCommands(p.devices, effects, timer, this::resync), this::publishQos1, clock);
+        p.connection.on(Topic.Kind.COMMAND, commands::accept);
+        p.connection.on(Topic.Kind.TWIN_DESIRED, p.twin::accept);
+        p.connection.onConnected(session -> timer.execute(() -> {
+            p.events.flush();
+            p.twin.report();
+        }));
+        p.twin.restore();
+        p.seats.resume();
+        timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         long period = config.telemetryInterval().toMillis();
-        agent.timer.scheduleAtFixedRate(agent::publishTelemetry, period, period, TimeUnit.MILLISECONDS);
-        connection.start();
-        return agent;
+        timer.scheduleAtFixedRate(this::publishTelemetry, period, period, TimeUnit.MILLISECONDS);
+        p.connection.start();
+    }
+
+    /** Every second: seat deadlines and the closing schedule. Never throws, or the timer would stop. */
+    private void tick() {
+        try {
+            Instant now = parts.scheduler.now();
+            parts.seats.tick();
+            boolean online = parts.connection.connected();
+            if (online != wasOnline) {
+                wasOnline = online;
+                parts.kioskFeed.publish(new KioskEvent.Connection(online));
+            }
+            ClosingSchedule.Due due = closings.due(lastTick, now);
+            lastTick = now;
+            if (due.warn()) {
+                parts.seats.warnClosing();
+            }
+            if (due.close()) {
+                parts.seats.closeAll();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "agent " + config.id() + ": seat tick failed", e);
+        }
+    }
+
+    private void resync() {
+        timer.execute(() -> {
+            parts.events.flush();
+            parts.twin.report();
+        });
+    }
+
+    private void publishRetained(dev.carrel.protocol.Message message) {
+        publish(message, 1, true);
+    }
+
+    private void publishQos1(dev.carrel.protocol.Message message) {
+        publish(message, 1, false);
+    }
+
+    private void publish(dev.carrel.protocol.Message message, int qos, boolean retained) {
+        if (!parts.connection.connected()) {
+            return; // twin reports and replies are re-sent on reconnect; commands are re-delivered
+        }
+        try {
+            parts.connection.publish(message, qos, retained);
+        } catch (Exception e) {
+            LOG.log(
+                    Level.FINE,
+                    "agent " + config.id() + ": " + message.getClass().getSimpleName() + " not sent",
+                    e);
+        }
     }
 
     private void publishTelemetry() {
-        if (!connection.connected()) {
-            return; // QoS 0 health is only worth sending now
-        }
-        try {
-            connection.publish(health.sample(0), 0, false);
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "telemetry of " + config.id() + " not sent", e);
+        if (parts.connection.connected()) {
+            publish(parts.health.sample(parts.devices.faulted()), 0, false);
         }
     }
 
     public Events events() {
-        return events;
+        return parts.events;
+    }
+
+    public SeatSessions seats() {
+        return parts.seats;
+    }
+
+    public AgentDevices devices() {
+        return parts.devices;
+    }
+
+    /** The local kiosk web server's port, when the layout asks for one. */
+    public java.util.Optional<Integer> kioskPort() {
+        return java.util.Optional.ofNullable(parts.kiosk).map(KioskServer::port);
+    }
+
+    public KioskPatron kioskPatron() {
+        return parts.kioskPatron;
+    }
+
+    public KioskFeed kioskFeed() {
+        return parts.kioskFeed;
     }
 
     public boolean connected() {
-        return connection.connected();
+        return parts.connection.connected();
     }
 
     public long session() {
-        return connection.session();
+        return parts.connection.session();
     }
 
     public AgentConfig config() {
@@ -87,14 +245,41 @@ public final class EdgeAgent implements AutoCloseable {
     /** Stops as a crash would: no goodbye, so the broker publishes the Last Will. */
     public void crash() {
         timer.shutdownNow();
-        connection.crash();
-        events.close();
+        if (parts.kiosk != null) {
+            parts.kiosk.close();
+        }
+        parts.connection.crash();
+        closeLocal(parts);
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
-        connection.close();
-        events.close();
+        close(parts);
+    }
+
+    private static void close(Parts p) {
+        if (p.kiosk != null) {
+            p.kiosk.close();
+        }
+        if (p.connection != null) {
+            p.connection.close();
+        }
+        closeLocal(p);
+    }
+
+    private static void closeLocal(Parts p) {
+        if (p.events != null) {
+            p.events.close();
+        }
+        if (p.seatStore != null) {
+            p.seatStore.close();
+        }
+        if (p.devices != null) {
+            p.devices.close();
+        }
+        if (p.scheduler != null) {
+            p.scheduler.close();
+        }
     }
 }

@@ -1,8 +1,13 @@
 package dev.carrel.agent;
 
+import com.pi4j.Pi4J;
+import dev.carrel.drivers.Hardware;
+import dev.carrel.drivers.gpio.GpioPins;
+import dev.carrel.drivers.gpio.Pi4jGpio;
+import dev.carrel.drivers.serial.JSerialCommPorts;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.util.function.Supplier;
 
 /** Runs one edge agent: {@code carrel-agent CONFIG.yaml}. */
 public final class Main {
@@ -14,16 +19,34 @@ public final class Main {
             System.exit(2);
         }
         AgentConfig config;
+        AgentLayout layout;
         try {
             config = AgentConfigFile.read(Path.of(args[0]), version());
+            layout = AgentConfigFile.readLayout(Path.of(args[0]));
         } catch (IllegalArgumentException e) {
             System.err.println("carrel-agent: " + e.getMessage());
             System.exit(2);
             return;
         }
-        // Devices join with the edge-agent issue (device-drivers endpoints from the same YAML).
-        EdgeAgent agent = EdgeAgent.start(config, List.of(), Clock.systemUTC());
+        EdgeAgent agent = EdgeAgent.start(config, layout, realHardware(), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "agent-shutdown"));
+    }
+
+    /** The Pi's own GPIO (made only if an endpoint needs it: Pi4J's start-up costs time) and serial ports. */
+    static Hardware realHardware() {
+        Supplier<GpioPins> gpio = new Supplier<>() {
+            private GpioPins pins;
+
+            @Override
+            public synchronized GpioPins get() {
+                if (pins == null) {
+                    pins = new Pi4jGpio(Pi4J.newAutoContext());
+                }
+                return pins;
+            }
+        };
+        Hardware none = Hardware.none();
+        return new Hardware(gpio, new JSerialCommPorts(), none.mqtt());
     }
 
     static String version() {
