@@ -124,15 +124,16 @@ final class AllowlistStore implements AutoCloseable {
                 s.execute("DELETE FROM allowed");
                 s.execute("DELETE FROM revoked");
             }
-            write(snapshot);
+            write(snapshot, true);
         });
     }
 
     synchronized void update(AllowlistDelta delta) throws SQLException {
-        transaction(() -> write(delta));
+        transaction(() -> write(delta, false));
     }
 
-    private void write(AllowlistDelta delta) throws SQLException {
+    /** @param fresh the tables were just emptied: no revocation to lift, so skip those deletes */
+    private void write(AllowlistDelta delta, boolean fresh) throws SQLException {
         try (PreparedStatement up = writer.prepareStatement(
                         "INSERT OR REPLACE INTO allowed (credential, patron, greeting, valid_until)"
                                 + " VALUES (?, ?, ?, ?)");
@@ -147,8 +148,10 @@ final class AllowlistStore implements AutoCloseable {
                     up.setNull(4, Types.INTEGER);
                 }
                 up.addBatch();
-                unrevoke.setString(1, e.credential().hex());
-                unrevoke.addBatch();
+                if (!fresh) {
+                    unrevoke.setString(1, e.credential().hex());
+                    unrevoke.addBatch();
+                }
             }
             up.executeBatch();
             unrevoke.executeBatch();

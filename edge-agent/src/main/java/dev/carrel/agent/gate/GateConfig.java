@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * One gate's settings, validated once. Errors name the YAML key under {@code gate:} (docs/gate.md).
  *
  * @param gateId the gate's id in events and requests ({@code gate.id})
- * @param secret the site's HMAC key ({@code gate.site-secret-file})
- * @param site the site id that mobile passes must name ({@code gate.site})
+ * @param secret the site's HMAC key ({@code site.secret-file})
+ * @param site the site id that mobile passes must name ({@code site.id})
  * @param passKeys the hub's Ed25519 public keys; two during a key rotation, none if the gate has no QR reader
- *     ({@code gate.pass-keys})
+ *     ({@code site.pass-keys})
  * @param passSkew clock skew allowed either side of a pass's validity ({@code gate.pass-skew-seconds})
  * @param hubTimeout how long an unknown credential waits for the hub ({@code gate.hub-timeout-ms})
  * @param fallback what an unknown credential gets when the hub does not answer in time ({@code gate.fallback})
@@ -40,9 +40,9 @@ public record GateConfig(
 
     public GateConfig {
         require(gateId != null && ID.matcher(gateId).matches(), "gate.id", "must be 1-64 of A-Z a-z 0-9 . _ : -");
-        require(secret != null, "gate.site-secret-file", "is required");
-        require(site != null && ID.matcher(site).matches(), "gate.site", "must be 1-64 of A-Z a-z 0-9 . _ : -");
-        require(passKeys != null, "gate.pass-keys", "is required (an empty list if the gate reads no passes)");
+        require(secret != null, "site.secret-file", "is required");
+        require(site != null && ID.matcher(site).matches(), "site.id", "must be 1-64 of A-Z a-z 0-9 . _ : -");
+        require(passKeys != null, "site.pass-keys", "is required (an empty list if the gate reads no passes)");
         passKeys = List.copyOf(passKeys);
         require(
                 passSkew != null && !passSkew.isNegative() && passSkew.compareTo(Duration.ofMinutes(5)) <= 0,

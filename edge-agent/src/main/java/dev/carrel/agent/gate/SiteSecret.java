@@ -22,8 +22,8 @@ public final class SiteSecret {
 
     private SiteSecret(byte[] key) {
         if (key.length < MIN_BYTES) {
-            throw new IllegalArgumentException("configuration key 'gate.site-secret-file' holds " + key.length
-                    + " bytes; need at least " + MIN_BYTES);
+            throw new IllegalArgumentException(
+                    "configuration key 'site.secret-file' holds " + key.length + " bytes; need at least " + MIN_BYTES);
         }
         this.key = key.clone();
     }
@@ -44,7 +44,7 @@ public final class SiteSecret {
             if (e.getMessage() != null && e.getMessage().startsWith("configuration key")) {
                 throw e;
             }
-            throw new IllegalArgumentException("configuration key 'gate.site-secret-file' is not base64 text", e);
+            throw new IllegalArgumentException("configuration key 'site.secret-file' is not base64 text", e);
         }
     }
 
@@ -57,7 +57,7 @@ public final class SiteSecret {
         if (view != null) {
             Set<PosixFilePermission> perms = view.readAttributes().permissions();
             if (perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new IllegalArgumentException("configuration key 'gate.site-secret-file': " + file
+                throw new IllegalArgumentException("configuration key 'site.secret-file': " + file
                         + " must not be readable or writable by others (chmod 600)");
             }
         }
