@@ -1,6 +1,7 @@
 package dev.carrel.demo;
 
 import dev.carrel.agent.AgentConfig;
+import dev.carrel.agent.AgentLayout;
 import dev.carrel.agent.EdgeAgent;
 import dev.carrel.drivers.Hardware;
 import dev.carrel.hub.Hub;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,10 +38,18 @@ final class Demo implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(
             1, Thread.ofPlatform().name("demo-patrons").daemon(true).factory());
 
-    private Demo(Hub hub, Path dataDir, Duration keepAlive) {
+    private final AgentLayout.SiteSettings site;
+
+    private Demo(Hub hub, Path dataDir, Duration keepAlive) throws IOException {
         this.hub = hub;
         this.dataDir = dataDir;
         this.keepAlive = keepAlive;
+        this.site = new AgentLayout.SiteSettings(
+                "demo-library", DemoSecret.write(dataDir.resolve("site-secret")), List.of());
+    }
+
+    AgentLayout.SiteSettings site() {
+        return site;
     }
 
     static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis) throws Exception {
@@ -50,7 +60,8 @@ final class Demo implements AutoCloseable {
                 "carrel.broker.mode", "embedded",
                 "carrel.broker.host", "127.0.0.1",
                 "carrel.broker.port", "0",
-                "carrel.broker.persistent", "true")));
+                "carrel.broker.persistent", "true",
+                "carrel.spaces-file", "classpath:spaces-demo.yaml")));
         Hub hub = Hub.start(config, Clock.systemUTC());
         Demo demo = new Demo(hub, dataDir, keepAlive);
         try {
@@ -59,7 +70,8 @@ final class Demo implements AutoCloseable {
                 demo.startAgent(agent);
             }
             if (meanArrivalMillis > 0) {
-                new PatronSimulation(demo::agent, demo.timer, System.nanoTime()).start(meanArrivalMillis);
+                new PatronSimulation(demo::agent, demo.timer, demo.site.secretFile(), System.nanoTime())
+                        .start(meanArrivalMillis);
             }
             return demo;
         } catch (Exception e) {
@@ -86,7 +98,7 @@ final class Demo implements AutoCloseable {
                 keepAlive,
                 Duration.ofSeconds(5),
                 "demo");
-        agents.put(name, EdgeAgent.start(config, DemoLibrary.layout(name), Hardware.none(), Clock.systemUTC()));
+        agents.put(name, EdgeAgent.start(config, DemoLibrary.layout(name, site), Hardware.none(), Clock.systemUTC()));
     }
 
     /** The agent process dies: its socket closes without an MQTT DISCONNECT. */

@@ -56,8 +56,33 @@ final class DemoLibrary {
         return out;
     }
 
-    /** The agent's layout on simulated drivers: the reading room's desks and the room are seats. */
-    static AgentLayout layout(String agent) {
+    /**
+     * The agent's layout on simulated drivers: the reading room's desks and the room are seats; the gate
+     * decides its three readers with the site's secret. Unknown credentials are let in when the hub does not
+     * answer (the patrons issue brings the hub's answers and allow-lists), so the demo's patrons get in.
+     */
+    static AgentLayout layout(String agent, AgentLayout.SiteSettings site) {
+        Optional<AgentLayout.GateSettings> gate = agent.equals(GATE)
+                ? Optional.of(new AgentLayout.GateSettings(
+                        "gate-1",
+                        List.of("gate-1-reader", "gate-1-face", "gate-1-qr"),
+                        "gate-1",
+                        "gate-1-indicator",
+                        "allow",
+                        Duration.ofMillis(300)))
+                : Optional.empty();
+        // Demo minutes are short so leaves and no-shows happen while someone watches.
+        SeatRules rules = new SeatRules(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), 1);
+        return new AgentLayout(
+                SimulatedLayout.specs(endpoints(agent)),
+                seats(agent),
+                rules,
+                Optional.empty(),
+                Optional.of(site),
+                gate);
+    }
+
+    private static List<SeatBinding> seats(String agent) {
         List<SeatBinding> seats = new ArrayList<>();
         if (agent.equals(READING_ROOM)) {
             for (int d = 1; d <= DESKS; d++) {
@@ -79,9 +104,7 @@ final class DemoLibrary {
                     Optional.of("room-a-door"),
                     Optional.empty()));
         }
-        // Demo minutes are short so leaves and no-shows happen while someone watches.
-        SeatRules rules = new SeatRules(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), 1);
-        return SimulatedLayout.of(endpoints(agent), seats, rules);
+        return seats;
     }
 
     static String desk(int number) {

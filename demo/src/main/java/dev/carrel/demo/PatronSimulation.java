@@ -1,25 +1,25 @@
 package dev.carrel.demo;
 
 import dev.carrel.agent.EdgeAgent;
+import dev.carrel.agent.gate.CredentialHasher;
+import dev.carrel.agent.gate.SiteSecret;
 import dev.carrel.agent.seats.Seat;
 import dev.carrel.drivers.Presence;
+import dev.carrel.drivers.fake.FakeCredentialReader;
 import dev.carrel.drivers.fake.FakePresenceSensor;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
 import dev.carrel.protocol.EventBody;
-import dev.carrel.protocol.EventBody.GateDecision;
 import dev.carrel.protocol.EventBody.GatePassage;
 import dev.carrel.protocol.SeatState;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Simulated patrons: they come through the gate, sit at a free desk (the desk's simulated sensor sees
@@ -30,16 +30,16 @@ final class PatronSimulation {
     private final Function<String, Optional<EdgeAgent>> agents;
     private final ScheduledExecutorService timer;
     private final Random random;
-    private final Mac mac;
+    private final CredentialHasher hasher;
     private int nextPatron = 1;
 
-    PatronSimulation(Function<String, Optional<EdgeAgent>> agents, ScheduledExecutorService timer, long seed)
-            throws GeneralSecurityException {
+    PatronSimulation(
+            Function<String, Optional<EdgeAgent>> agents, ScheduledExecutorService timer, Path siteSecret, long seed)
+            throws IOException {
         this.agents = agents;
         this.timer = timer;
         this.random = new Random(seed);
-        this.mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("carrel-demo-site-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        this.hasher = new CredentialHasher(SiteSecret.read(siteSecret));
     }
 
     void start(long meanArrivalMillis) {
@@ -47,16 +47,13 @@ final class PatronSimulation {
     }
 
     private synchronized void arrive() {
-        CredentialHash patron = credential(nextPatron++);
-        CredentialKind kind = CredentialKind.values()[random.nextInt(4)];
-        gate(new EventBody.CredentialPresented(readerFor(kind), kind, patron));
-        gate(new GateDecision(
-                "gate-1",
-                patron,
-                GateDecision.Decision.ALLOW,
-                GateDecision.Reason.ALLOW_LISTED,
-                GateDecision.Source.LOCAL));
-        gate(new GatePassage("gate-1", GatePassage.Direction.IN, Optional.of(patron)));
+        String card = String.format("04A1B2%08X", nextPatron++);
+        CredentialHash patron = hash(card);
+        // The patron taps their campus card on the gate's (simulated) reader: the gate decides, pulses the
+        // relay and records the credential, the decision and the passage.
+        agents.apply(DemoLibrary.GATE)
+                .flatMap(a -> a.devices().find("gate-1-reader", FakeCredentialReader.class))
+                .ifPresent(reader -> reader.present(dev.carrel.drivers.CredentialKind.CARD_UID, card));
         String agent = random.nextInt(6) == 0 ? DemoLibrary.DISCUSSION_ROOM : DemoLibrary.READING_ROOM;
         Optional<String> seat = freeSeat(agent);
         if (seat.isEmpty()) {
@@ -110,17 +107,11 @@ final class PatronSimulation {
         agents.apply(DemoLibrary.GATE).ifPresent(a -> a.events().publish(body));
     }
 
-    private static String readerFor(CredentialKind kind) {
-        return switch (kind) {
-            case FACE -> "gate-1-face";
-            case QR_PASS -> "gate-1-qr";
-            default -> "gate-1-reader";
-        };
-    }
-
-    private CredentialHash credential(int patron) {
-        synchronized (mac) {
-            return CredentialHash.of(mac.doFinal(("card_uid:04A1B2C3" + patron).getBytes(StandardCharsets.UTF_8)));
+    private CredentialHash hash(String card) {
+        try {
+            return hasher.hash(CredentialKind.CARD_UID, card);
+        } catch (CredentialHasher.MalformedCredentialException e) {
+            throw new IllegalStateException("the simulation made a bad card number " + card, e);
         }
     }
 }

@@ -13,7 +13,11 @@ public final class SimulatedLayout {
     private SimulatedLayout() {}
 
     public static AgentLayout of(List<Endpoint> endpoints, List<SeatBinding> seats, SeatRules rules) {
-        return new AgentLayout(endpoints.stream().map(SimulatedLayout::spec).toList(), seats, rules);
+        return new AgentLayout(specs(endpoints), seats, rules);
+    }
+
+    public static List<EndpointSpec> specs(List<Endpoint> endpoints) {
+        return endpoints.stream().map(SimulatedLayout::spec).toList();
     }
 
     public static AgentLayout of(List<Endpoint> endpoints) {

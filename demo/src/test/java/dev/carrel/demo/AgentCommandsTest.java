@@ -137,7 +137,7 @@ class AgentCommandsTest {
     @Test
     void desiredTwin_switchesTheLamp_andIsKeptForARestartWithoutTheHub() throws Exception {
         TwinDesired desired = new TwinDesired(
-                3, Map.of("endpoints", Map.of("desk-01-lamp", Map.of("on", true, "brightness", 70))), Instant.now());
+                3, Map.of("lamps", Map.of("desk-01-lamp", Map.of("on", true, "brightness", 70))), Instant.now());
         MqttMessage m = new MqttMessage(codec.encode(desired), 1, true, null);
         staff.publish(Topic.twinDesired(ROOM).toString(), m);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

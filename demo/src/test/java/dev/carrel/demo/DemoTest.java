@@ -9,6 +9,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoTest {
+    private static void awaitStored(Path dir, String type) throws Exception {
+        Path db = dir.resolve("hub").resolve("carrel-hub.db");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                    var s = c.prepareStatement("SELECT count(*) FROM events WHERE type = ?")) {
+                s.setString(1, type);
+                try (var rs = s.executeQuery()) {
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + type + " event stored within 15 s");
+    }
+
     @TempDir
     Path dir;
 

@@ -3,6 +3,8 @@ package dev.carrel.agent;
 import dev.carrel.agent.seats.SeatBinding;
 import dev.carrel.agent.seats.SeatRules;
 import dev.carrel.drivers.config.EndpointSpec;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +18,32 @@ import java.util.Set;
  * naming both.
  */
 public record AgentLayout(
-        List<EndpointSpec> endpoints, List<SeatBinding> seats, SeatRules rules, Optional<KioskSettings> kiosk) {
+        List<EndpointSpec> endpoints,
+        List<SeatBinding> seats,
+        SeatRules rules,
+        Optional<KioskSettings> kiosk,
+        Optional<SiteSettings> site,
+        Optional<GateSettings> gate) {
 
-    public static final AgentLayout EMPTY = new AgentLayout(List.of(), List.of(), SeatRules.DEFAULTS, Optional.empty());
+    public static final AgentLayout EMPTY = new AgentLayout(List.of(), List.of(), SeatRules.DEFAULTS);
+
+    /**
+     * The site this agent belongs to: its id (mobile passes name it), the HMAC secret every credential is
+     * hashed with, and the hub's public keys for mobile passes (base64 X.509, two during a rotation).
+     */
+    public record SiteSettings(String id, Path secretFile, List<String> passKeys) {
+        public SiteSettings {
+            passKeys = List.copyOf(passKeys);
+        }
+    }
+
+    /** A gate this agent drives: the readers it decides, its relay and indicator, and its fallback. */
+    public record GateSettings(
+            String id, List<String> readers, String relay, String indicator, String fallback, Duration hubTimeout) {
+        public GateSettings {
+            readers = List.copyOf(readers);
+        }
+    }
 
     /** The local web server for the kiosk screen; loopback only unless configured otherwise. */
     public record KioskSettings(String host, int port) {
@@ -33,15 +58,22 @@ public record AgentLayout(
     }
 
     public AgentLayout(List<EndpointSpec> endpoints, List<SeatBinding> seats, SeatRules rules) {
-        this(endpoints, seats, rules, Optional.empty());
+        this(endpoints, seats, rules, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public AgentLayout withKiosk(KioskSettings settings) {
-        return new AgentLayout(endpoints, seats, rules, Optional.of(settings));
+        return new AgentLayout(endpoints, seats, rules, Optional.of(settings), site, gate);
+    }
+
+    public AgentLayout withAccess(SiteSettings siteSettings, Optional<GateSettings> gateSettings) {
+        return new AgentLayout(endpoints, seats, rules, kiosk, Optional.of(siteSettings), gateSettings);
     }
 
     public AgentLayout {
+        checkGate(endpoints, gate, site);
         kiosk = java.util.Objects.requireNonNullElse(kiosk, Optional.empty());
+        site = java.util.Objects.requireNonNullElse(site, Optional.empty());
+        gate = java.util.Objects.requireNonNullElse(gate, Optional.empty());
         endpoints = List.copyOf(endpoints);
         seats = List.copyOf(seats);
         Set<String> ids = new HashSet<>();
@@ -62,10 +94,36 @@ public record AgentLayout(
                             + "' is bound to endpoint '" + endpoint + "', which is not under 'endpoints'");
                 }
                 String other = usedBy.putIfAbsent(endpoint, seat.seatId());
+                if (seat.reader().isPresent() && site.isEmpty()) {
+                    throw new IllegalArgumentException("configuration key 'seats." + seat.seatId()
+                            + ".reader' needs the 'site' section: credentials are hashed with the site's secret");
+                }
                 if (other != null) {
                     throw new IllegalArgumentException("configuration key 'seats." + seat.seatId()
                             + "' is bound to endpoint '" + endpoint + "', which seat '" + other + "' already uses");
                 }
+            }
+        }
+    }
+
+    private static void checkGate(
+            List<EndpointSpec> endpoints, Optional<GateSettings> gate, Optional<SiteSettings> site) {
+        if (gate.isEmpty()) {
+            return;
+        }
+        if (site.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "configuration key 'gate' needs the 'site' section (secret and pass keys)");
+        }
+        Set<String> ids = new HashSet<>();
+        endpoints.forEach(e -> ids.add(e.id()));
+        List<String> named = new java.util.ArrayList<>(gate.get().readers());
+        named.add(gate.get().relay());
+        named.add(gate.get().indicator());
+        for (String endpoint : named) {
+            if (!ids.contains(endpoint)) {
+                throw new IllegalArgumentException(
+                        "configuration key 'gate' names endpoint '" + endpoint + "', which is not under 'endpoints'");
             }
         }
     }

@@ -42,7 +42,9 @@ final class AgentLayoutReader {
                 endpoints(root.path("endpoints")),
                 seats(root.path("seats")),
                 rules(root.path("rules")),
-                kiosk(root.path("kiosk")));
+                kiosk(root.path("kiosk")),
+                AccessReader.site(root.path("site")),
+                AccessReader.gate(root.path("gate")));
     }
 
     private static List<EndpointSpec> endpoints(JsonNode node) {
@@ -132,7 +134,7 @@ final class AgentLayoutReader {
                 host.isMissingNode() ? "127.0.0.1" : host.asText(), port.isMissingNode() ? 8081 : port.asInt()));
     }
 
-    private static Iterable<Map.Entry<String, JsonNode>> mapping(JsonNode node, String key) {
+    static Iterable<Map.Entry<String, JsonNode>> mapping(JsonNode node, String key) {
         if (node.isMissingNode() || node.isNull()) {
             return List.of();
         }

@@ -61,6 +61,7 @@ public final class EdgeAgent implements AutoCloseable {
         KioskFeed kioskFeed = new KioskFeed();
         KioskPatron kioskPatron;
         KioskServer kiosk;
+        AccessWiring access = new AccessWiring();
     }
 
     private EdgeAgent(AgentConfig config, Parts parts, Clock clock) {
@@ -129,7 +130,7 @@ public final class EdgeAgent implements AutoCloseable {
                 config.dataDir().resolve("twin-desired.json"),
                 p.devices,
                 effects,
-                new TwinApplier.Sinks(this::publishRetained, schedule -> closings = schedule),
+                new TwinApplier.Sinks(this::publishRetained, schedule -> closings = schedule, p.access::reported),
                 clock);
         CommandHandler commands = new CommandHandler(
                 new DeviceCommands(p.devices, effects, timer, this::resync), this::publishQos1, clock);
@@ -139,6 +140,16 @@ public final class EdgeAgent implements AutoCloseable {
             p.events.flush();
             p.twin.report();
         }));
+        try {
+            p.access.wire(
+                    layout,
+                    config.dataDir(),
+                    new AccessWiring.Parts(
+                            p.devices, p.connection, p.events, p.seats, p.kioskFeed, p.scheduler, timer));
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new IllegalStateException(
+                    "agent " + config.id() + ": access control cannot start: " + e.getMessage(), e);
+        }
         p.twin.restore();
         p.seats.resume();
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -226,6 +237,11 @@ public final class EdgeAgent implements AutoCloseable {
         return parts.kioskPatron;
     }
 
+    /** The gate this agent drives, if its layout has one. */
+    public java.util.Optional<dev.carrel.agent.gate.Gate> gate() {
+        return parts.access.gate();
+    }
+
     public KioskFeed kioskFeed() {
         return parts.kioskFeed;
     }
@@ -268,10 +284,9 @@ public final class EdgeAgent implements AutoCloseable {
         closeLocal(p);
     }
 
+    /** Devices and seats stop first, so a fault they report on the way down still finds the outbox open. */
     private static void closeLocal(Parts p) {
-        if (p.events != null) {
-            p.events.close();
-        }
+        p.access.close();
         if (p.seatStore != null) {
             p.seatStore.close();
         }
@@ -280,6 +295,9 @@ public final class EdgeAgent implements AutoCloseable {
         }
         if (p.scheduler != null) {
             p.scheduler.close();
+        }
+        if (p.events != null) {
+            p.events.close();
         }
     }
 }

@@ -21,18 +21,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Applies the hub's desired twin (retained on {@code twin/desired}) and reports what was really applied.
  *
- * <p>The desired state this agent understands (docs/mqtt-contract.md, "Twin state"):
+ * <p>The desired state this agent understands (docs/mqtt-contract.md, "Twin state"), as the hub writes it:
  *
  * <pre>
- * {"endpoints": {"desk-01-lamp": {"on": true, "brightness": 80}, "desk-01-outlet": {"on": false}},
- *  "schedule":  {"closings": [{"warnAt": "2026-11-23T21:45:00Z", "closeAt": "2026-11-23T22:00:00Z"}]}}
+ * {"lamps":    {"desk-01-lamp": {"on": true, "brightness": 80, "command": "…"}},
+ *  "outlets":  {"desk-01-outlet": {"on": false}},
+ *  "schedule": {"main": {"weekly": {"mon": "08:00-22:00", …}, "exceptions": […], "actions": {…}, "timezone": "…"}},
+ *  "config":   {…}}
  * </pre>
+ *
+ * The reported twin has the same {@code lamps} and {@code outlets} shape, read back from the devices.
  *
  * The last desired twin is kept in a file, so a restart without the hub still knows its schedule. An older
  * or equal version than the one applied is ignored; a malformed one changes nothing.
@@ -46,6 +51,7 @@ public final class TwinApplier {
     private final Path file;
     private final Consumer<TwinReported> reported;
     private final Consumer<ClosingSchedule> schedule;
+    private final Supplier<Map<String, Object>> extra;
     private final Clock clock;
     private Optional<TwinDesired> applied = Optional.empty();
 
@@ -55,11 +61,16 @@ public final class TwinApplier {
         this.reports = reports;
         this.reported = sinks.reported();
         this.schedule = sinks.schedule();
+        this.extra = sinks.extra();
         this.clock = clock;
     }
 
-    /** Where the applier's results go: the reported twin, and the closing schedule for the seats. */
-    public record Sinks(Consumer<TwinReported> reported, Consumer<ClosingSchedule> schedule) {}
+    /**
+     * Where the applier's results go: the reported twin, the closing schedule for the seats, and what else
+     * the agent reports in its twin (the gate's allow-list version).
+     */
+    public record Sinks(
+            Consumer<TwinReported> reported, Consumer<ClosingSchedule> schedule, Supplier<Map<String, Object>> extra) {}
 
     /** Re-applies the twin saved by the last run, before the hub is reachable. */
     public synchronized void restore() {
@@ -112,8 +123,10 @@ public final class TwinApplier {
     }
 
     private void apply(TwinDesired desired) {
-        if (desired.state().get("endpoints") instanceof Map<?, ?> endpoints) {
-            endpoints.forEach((id, want) -> applyEndpoint(String.valueOf(id), want));
+        for (String section : new String[] {"lamps", "outlets"}) {
+            if (desired.state().get(section) instanceof Map<?, ?> endpoints) {
+                endpoints.forEach((id, want) -> applyEndpoint(String.valueOf(id), want));
+            }
         }
         schedule.accept(ClosingSchedule.from(desired.state().get("schedule")));
         applied = Optional.of(desired);

@@ -1,0 +1,203 @@
+package dev.carrel.agent;
+
+import dev.carrel.agent.devices.AgentDevices;
+import dev.carrel.agent.gate.Allowlist;
+import dev.carrel.agent.gate.AllowlistSync;
+import dev.carrel.agent.gate.Authority;
+import dev.carrel.agent.gate.CredentialHasher;
+import dev.carrel.agent.gate.Gate;
+import dev.carrel.agent.gate.GateConfig;
+import dev.carrel.agent.gate.GateEffects;
+import dev.carrel.agent.gate.KioskNotifier;
+import dev.carrel.agent.gate.MqttHubAuthoriser;
+import dev.carrel.agent.gate.PassVerifier;
+import dev.carrel.agent.gate.Reminders;
+import dev.carrel.agent.gate.SiteSecret;
+import dev.carrel.agent.kiosk.KioskEvent;
+import dev.carrel.agent.kiosk.KioskFeed;
+import dev.carrel.agent.mqtt.AgentConnection;
+import dev.carrel.agent.seats.SeatBinding;
+import dev.carrel.agent.seats.SeatSessions;
+import dev.carrel.drivers.CredentialReader;
+import dev.carrel.drivers.GateActuator;
+import dev.carrel.drivers.Indicator;
+import dev.carrel.drivers.Scheduler;
+import dev.carrel.protocol.EventBody.GateDecision.Reason;
+import dev.carrel.protocol.Topic;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.logging.Logger;
+
+/**
+ * Wires who may do what: the gate (readers → decision → relay, indicator, kiosk, events) and the desk
+ * readers that check patrons in at their seat. Both hash credentials with the site's secret first.
+ */
+final class AccessWiring implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AccessWiring.class.getName());
+
+    private Allowlist allowlist;
+    private Gate gate;
+    private volatile boolean gap;
+    private Runnable snapshotWanted = () -> {};
+
+    /** Called when the gate needs a snapshot: the agent re-publishes its reported twin. */
+    void onSnapshotWanted(Runnable action) {
+        this.snapshotWanted = action;
+    }
+
+    /** The parts of the agent that access touches. */
+    record Parts(
+            AgentDevices devices,
+            AgentConnection connection,
+            Events events,
+            SeatSessions seats,
+            KioskFeed kiosk,
+            Scheduler scheduler,
+            Executor executor) {}
+
+    void wire(AgentLayout layout, Path dataDir, Parts p) throws IOException, SQLException {
+        if (layout.site().isEmpty()) {
+            return;
+        }
+        AgentLayout.SiteSettings site = layout.site().get();
+        SiteSecret secret = SiteSecret.read(site.secretFile());
+        CredentialHasher hasher = new CredentialHasher(secret);
+        deskReaders(layout.seats(), hasher, p);
+        if (layout.gate().isPresent()) {
+            gate(layout.gate().get(), site, secret, hasher, dataDir, p);
+        }
+    }
+
+    private void deskReaders(List<SeatBinding> seats, CredentialHasher hasher, Parts p) {
+        for (SeatBinding seat : seats) {
+            seat.reader()
+                    .flatMap(id -> p.devices().find(id, CredentialReader.class))
+                    .ifPresent(reader -> reader.onCredential(c -> {
+                        try {
+                            p.seats()
+                                    .checkIn(
+                                            seat.seatId(),
+                                            hasher.hash(CredentialHasher.kindOf(c.kind()), c.value()),
+                                            "desk_reader");
+                        } catch (CredentialHasher.MalformedCredentialException e) {
+                            LOG.warning(() -> "desk reader " + reader.id() + " read something that is no credential");
+                        }
+                    }));
+        }
+    }
+
+    private void gate(
+            AgentLayout.GateSettings g,
+            AgentLayout.SiteSettings site,
+            SiteSecret secret,
+            CredentialHasher hasher,
+            Path dataDir,
+            Parts p)
+            throws SQLException {
+        GateConfig config = new GateConfig(
+                g.id(),
+                secret,
+                site.id(),
+                passKeys(site.passKeys()),
+                GateConfig.DEFAULT_PASS_SKEW,
+                g.hubTimeout(),
+                GateConfig.Fallback.valueOf(g.fallback().toUpperCase(Locale.ROOT)));
+        allowlist = Allowlist.open(dataDir.resolve("allowlist.db"));
+        MqttHubAuthoriser hub = MqttHubAuthoriser.over(p.connection());
+        p.connection().on(Topic.Kind.RESPONSE, hub::onResponse);
+        AllowlistSync sync = new AllowlistSync(allowlist, p.executor(), (have, from) -> {
+            LOG.warning(() -> "allow-list at version " + have + " missed deltas up to " + from
+                    + "; asking for a snapshot through the reported twin");
+            gap = true;
+            snapshotWanted.run();
+        });
+        p.connection().on(Topic.Kind.CREDENTIALS, sync::onDelta);
+        Authority authority =
+                new Authority(config, allowlist, new PassVerifier(config, p.scheduler()), hub, p.scheduler());
+        GateEffects effects = new GateEffects(
+                p.devices().find(g.relay(), GateActuator.class).orElseThrow(() -> notA(g.relay(), "gate relay")),
+                p.devices().find(g.indicator(), Indicator.class).orElseThrow(() -> notA(g.indicator(), "indicator")),
+                kiosk(p.kiosk()),
+                Reminders.NONE,
+                p.events()::publish);
+        gate = new Gate(config, hasher, authority, effects);
+        for (String id : g.readers()) {
+            gate.attach(p.devices().find(id, CredentialReader.class).orElseThrow(() -> notA(id, "credential reader")));
+        }
+    }
+
+    private static KioskNotifier kiosk(KioskFeed feed) {
+        return new KioskNotifier() {
+            @Override
+            public void greet(Optional<String> shortName, List<String> reminders) {
+                feed.publish(new KioskEvent.Greeting(shortName.orElse(""), reminders));
+            }
+
+            @Override
+            public void refuse(Reason reason) {
+                feed.publish(new KioskEvent.Refusal(reason.name().toLowerCase(Locale.ROOT), hint(reason)));
+            }
+        };
+    }
+
+    /** What the kiosk suggests; the page translates the code. */
+    private static String hint(Reason reason) {
+        return switch (reason) {
+            case SUSPENDED, EXPIRED -> "see_the_desk";
+            case PASS_EXPIRED, PASS_REPLAYED, PASS_INVALID -> "refresh_your_pass";
+            case CLOSED -> "see_opening_hours";
+            default -> "try_another_way_in";
+        };
+    }
+
+    private static IllegalArgumentException notA(String id, String what) {
+        return new IllegalArgumentException("configuration key 'gate' names '" + id + "', which is not a " + what);
+    }
+
+    private static List<PublicKey> passKeys(List<String> base64) {
+        List<PublicKey> keys = new ArrayList<>();
+        for (String k : base64) {
+            try {
+                keys.add(KeyFactory.getInstance("Ed25519")
+                        .generatePublic(
+                                new X509EncodedKeySpec(Base64.getDecoder().decode(k))));
+            } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException(
+                        "configuration key 'site.pass-keys' holds a key that is not a base64 Ed25519 public key");
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * What access adds to the reported twin: the allow-list version the gate holds, and whether it missed
+     * deltas, so the hub sends a snapshot (docs/gate.md).
+     */
+    java.util.Map<String, Object> reported() {
+        if (allowlist == null) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of("allowlistVersion", allowlist.version(), "allowlistGap", gap);
+    }
+
+    Optional<Gate> gate() {
+        return Optional.ofNullable(gate);
+    }
+
+    @Override
+    public void close() {
+        if (allowlist != null) {
+            allowlist.close();
+        }
+    }
+}
