@@ -119,6 +119,24 @@ class FoundationEndToEndTest {
     }
 
     @Test
+    void birthOfALargeReadingRoom_over8KiB_arrives() throws Exception {
+        String secret = hub.brokerUsers().issue(ROOM, BrokerUsers.Role.AGENT);
+        List<Endpoint> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            many.add(new Endpoint(String.format("desk-%03d-lamp", i), Endpoint.Kind.DIMMABLE_LAMP));
+        }
+        try (EdgeAgent agent = EdgeAgent.start(
+                config(secret, hub.brokerUri(), dir.resolve("big")),
+                SimulatedLayout.of(many),
+                Hardware.none(),
+                Clock.systemUTC())) {
+            api.awaitAgent(ROOM, HubApi.online(1), Duration.ofSeconds(10));
+            assertEquals(300, api.agent(ROOM).orElseThrow().get("endpoints").size());
+            assertEquals(300, agent.devices().endpoints().size());
+        }
+    }
+
+    @Test
     void killedAgent_socketDropsWithoutDisconnect_isOfflineAtOnce() throws Exception {
         String secret = hub.brokerUsers().issue(ROOM, BrokerUsers.Role.AGENT);
         EdgeAgent agent = EdgeAgent.start(

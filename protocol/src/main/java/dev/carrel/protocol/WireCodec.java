@@ -18,7 +18,7 @@ public final class WireCodec {
     /** Allow-list snapshots for a large campus run to megabytes; nothing else needs more than this. */
     private static final int MAX_PAYLOAD = 256 * 1024;
 
-    private static final int MAX_CREDENTIALS_PAYLOAD = 64 * 1024 * 1024;
+    private static final int MAX_CREDENTIALS_PAYLOAD = 32 * 1024 * 1024;
 
     private final ObjectMapper mapper = WireJson.mapper();
     private final RecordBinder binder = new RecordBinder(mapper);

@@ -15,6 +15,9 @@ import java.util.Properties;
  * Moquette: docs/architecture.md. Anonymous clients are refused; {@link BrokerAccess} checks each one.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    /** The largest MQTT packet the broker takes: an allow-list snapshot of a large campus. */
+    public static final int MAX_PACKET_BYTES = 32 * 1024 * 1024;
+
     private final Server server = new Server();
     private final String host;
     private final int port;
@@ -39,6 +42,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty(IConfig.DATA_PATH_PROPERTY_NAME, dataDir.toAbsolutePath().toString());
         p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
         p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+        // Moquette refuses packets over 8,092 bytes by default: a reading room's birth or an allow-list
+        // snapshot is larger. Same cap as the codec's largest payload.
+        p.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_PACKET_BYTES));
         EmbeddedBroker broker = new EmbeddedBroker(host, port);
         BrokerAccess access = new BrokerAccess(users);
         broker.server.startServer(new MemoryConfig(p), List.of(), null, access, access);
