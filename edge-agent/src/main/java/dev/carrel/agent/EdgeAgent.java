@@ -212,7 +212,8 @@ public final class EdgeAgent implements AutoCloseable {
 
     private void publishTelemetry() {
         if (parts.connection.connected()) {
-            publish(parts.health.sample(parts.devices.faulted()), 0, false);
+            publish(parts.health.sample(parts.devices.faulted(), parts.connection.lastRoundTripMillis()), 0, false);
+            parts.connection.measureRoundTrip(); // reported with the next sample
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -61,6 +62,7 @@ public final class AgentConnection implements AutoCloseable {
     private volatile Listener listener = session -> {};
     private final Map<Topic.Kind, Consumer<Inbound>> handlers = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile long lastRoundTripMillis = -1;
     private boolean finished;
     private long backoffMs = 1_000;
 
@@ -116,6 +118,38 @@ public final class AgentConnection implements AutoCloseable {
 
     public boolean connected() {
         return client.isConnected();
+    }
+
+    /**
+     * Sends an MQTT PINGREQ and measures until its PINGRESP: the broker round trip for telemetry. The
+     * result is kept for {@link #lastRoundTripMillis()}; nothing happens while disconnected.
+     */
+    public void measureRoundTrip() {
+        if (!client.isConnected()) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            client.checkPing(null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    lastRoundTripMillis = (System.nanoTime() - start) / 1_000_000;
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.fine(() -> "agent " + id + ": ping failed: " + e);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            LOG.log(Level.FINE, "agent " + id + ": ping not sent", e);
+        }
+    }
+
+    /** The last broker round trip measured by {@link #measureRoundTrip()}, if any. */
+    public Optional<Long> lastRoundTripMillis() {
+        long v = lastRoundTripMillis;
+        return v < 0 ? Optional.empty() : Optional.of(v);
     }
 
     /** The session of the current (or last) connection. */

@@ -14,10 +14,12 @@ import java.util.function.LongSupplier;
  */
 public final class Health {
     private static final Path PI_THERMAL = Path.of("/sys/class/thermal/thermal_zone0/temp");
+    private static final Path PROC_STATUS = Path.of("/proc/self/status");
 
     private final Clock clock;
     private final long startNanos = System.nanoTime();
     private final Path thermal;
+    private final Path status = PROC_STATUS;
     private final LongSupplier outboxDepth;
 
     public Health(Clock clock, LongSupplier outboxDepth) {
@@ -31,6 +33,11 @@ public final class Health {
     }
 
     public Telemetry sample(int readerFaults) {
+        return sample(readerFaults, Optional.empty());
+    }
+
+    /** A sample with the last measured broker round trip. */
+    public Telemetry sample(int readerFaults, Optional<Long> brokerRttMillis) {
         Runtime rt = Runtime.getRuntime();
         return new Telemetry(
                 clock.instant(),
@@ -39,7 +46,24 @@ public final class Health {
                 rt.maxMemory(),
                 cpuTemperature(),
                 outboxDepth.getAsLong(),
-                readerFaults);
+                readerFaults,
+                residentBytes(status),
+                brokerRttMillis);
+    }
+
+    /** VmRSS from {@code /proc/self/status} (Linux; in kB there). */
+    static Optional<Long> residentBytes(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    String kb = line.substring(6).strip().split("\\s+")[0];
+                    return Optional.of(Long.parseLong(kb) * 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            // not Linux, or not readable: reported as absent
+        }
+        return Optional.empty();
     }
 
     Optional<Double> cpuTemperature() {

@@ -60,4 +60,15 @@ class HealthTest {
     private static Health health(Path thermal) {
         return new Health(CLOCK, thermal, () -> 0);
     }
+
+    @Test
+    void residentBytes_readsVmRssInKilobytes_andIsEmptyWithoutIt() throws Exception {
+        java.nio.file.Path status = java.nio.file.Files.createTempFile("status", "");
+        java.nio.file.Files.writeString(status, "Name:\tjava\nVmPeak:\t  900000 kB\nVmRSS:\t   71680 kB\n");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Optional.of(71680L * 1024), Health.residentBytes(status));
+        java.nio.file.Files.writeString(status, "Name:\tjava\n");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), Health.residentBytes(status));
+        java.nio.file.Files.delete(status);
+    }
 }
