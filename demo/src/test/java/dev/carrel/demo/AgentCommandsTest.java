@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrel.agent.AgentConfig;
 import dev.carrel.agent.EdgeAgent;
+import dev.carrel.agent.seats.SeatBinding;
+import dev.carrel.agent.seats.SeatRules;
 import dev.carrel.drivers.Hardware;
 import dev.carrel.drivers.fake.FakeLamp;
 import dev.carrel.hub.Hub;
@@ -14,8 +16,10 @@ import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.Command;
 import dev.carrel.protocol.CommandBody;
 import dev.carrel.protocol.CommandReply;
+import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.Endpoint;
 import dev.carrel.protocol.EventIds;
+import dev.carrel.protocol.SeatState;
 import dev.carrel.protocol.Topic;
 import dev.carrel.protocol.TwinDesired;
 import dev.carrel.protocol.WireCodec;
@@ -76,7 +80,16 @@ class AgentCommandsTest {
                 "test");
         agent = EdgeAgent.start(
                 config,
-                SimulatedLayout.of(List.of(new Endpoint("desk-01-lamp", Endpoint.Kind.DIMMABLE_LAMP))),
+                SimulatedLayout.of(
+                        List.of(new Endpoint("desk-01-lamp", Endpoint.Kind.DIMMABLE_LAMP)),
+                        List.of(new SeatBinding(
+                                "desk-01",
+                                Optional.of("desk-01-lamp"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())),
+                        SeatRules.DEFAULTS),
                 Hardware.none(),
                 Clock.systemUTC());
         new HubApi(hub.httpPort()).awaitAgent(ROOM.value(), HubApi.online(1), Duration.ofSeconds(10));
@@ -146,6 +159,45 @@ class AgentCommandsTest {
         }
         assertEquals(70, lamp().state().brightness());
         assertTrue(dir.resolve("agent").resolve("twin-desired.json").toFile().isFile());
+    }
+
+    @Test
+    void seatCommands_fromTheHub_checkInThenReleaseOnGateExit() throws Exception {
+        CredentialHash patron = new CredentialHash("d".repeat(64));
+        send(new Command(
+                EventIds.system().next(),
+                Instant.now().plusSeconds(30),
+                new CommandBody.SeatAction(
+                        CommandBody.SeatAction.Action.CHECK_IN, Optional.of("desk-01"), patron, Optional.empty())));
+        assertEquals(CommandReply.Outcome.APPLIED, nextReply().outcome());
+        assertEquals(
+                SeatState.OCCUPIED, agent.seats().seat("desk-01").orElseThrow().state());
+        assertTrue(lamp().state().on(), "check-in powers the desk");
+
+        send(new Command(
+                EventIds.system().next(),
+                Instant.now().plusSeconds(30),
+                new CommandBody.SeatAction(
+                        CommandBody.SeatAction.Action.RELEASE_PATRON, Optional.empty(), patron, Optional.empty())));
+        assertEquals(CommandReply.Outcome.APPLIED, nextReply().outcome());
+        assertEquals(SeatState.FREE, agent.seats().seat("desk-01").orElseThrow().state());
+        assertEquals(false, lamp().state().on());
+    }
+
+    @Test
+    void seatCommand_forASeatSomeoneElseHolds_failsWithTheReason() throws Exception {
+        agent.seats().checkIn("desk-01", new CredentialHash("e".repeat(64)), "kiosk");
+        send(new Command(
+                EventIds.system().next(),
+                Instant.now().plusSeconds(30),
+                new CommandBody.SeatAction(
+                        CommandBody.SeatAction.Action.CHECK_IN,
+                        Optional.of("desk-01"),
+                        new CredentialHash("d".repeat(64)),
+                        Optional.empty())));
+        CommandReply reply = nextReply();
+        assertEquals(CommandReply.Outcome.FAILED, reply.outcome());
+        assertEquals(Optional.of("seat is taken"), reply.detail());
     }
 
     private Command lamp(Instant expiresAt, int brightness) {

@@ -133,7 +133,7 @@ public final class EdgeAgent implements AutoCloseable {
                 new TwinApplier.Sinks(this::publishRetained, schedule -> closings = schedule, p.access::reported),
                 clock);
         CommandHandler commands = new CommandHandler(
-                new DeviceCommands(p.devices, effects, timer, this::resync), this::publishQos1, clock);
+                new DeviceCommands(p.devices, effects, p.seats, timer, this::resync), this::publishQos1, clock);
         p.connection.on(Topic.Kind.COMMAND, commands::accept);
         p.connection.on(Topic.Kind.TWIN_DESIRED, p.twin::accept);
         p.connection.onConnected(session -> timer.execute(() -> {

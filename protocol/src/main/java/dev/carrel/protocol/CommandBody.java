@@ -1,5 +1,6 @@
 package dev.carrel.protocol;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** What a {@link Command} asks for: one record per {@link CommandName}. */
@@ -70,6 +71,41 @@ public sealed interface CommandBody {
         @Override
         public CommandName name() {
             return CommandName.SYNC;
+        }
+    }
+
+    /**
+     * A seat's session moved by the hub: a reservation, a check-in the hub verified (a phone scanning the
+     * seat's QR), a cancellation, or the release of whatever seat a patron holds because they left through
+     * the gate (no seat id then).
+     */
+    record SeatAction(Action action, Optional<String> seatId, CredentialHash patron, Optional<Instant> graceUntil)
+            implements CommandBody {
+        public enum Action {
+            RESERVE,
+            CHECK_IN,
+            RELEASE,
+            RELEASE_PATRON
+        }
+
+        public SeatAction {
+            Check.present("action", action);
+            seatId = Check.optional("seatId", seatId);
+            seatId.ifPresent(id -> Check.localId("seatId", id));
+            Check.present("patron", patron);
+            graceUntil = Check.optional("graceUntil", graceUntil);
+            if (action != Action.RELEASE_PATRON && seatId.isEmpty()) {
+                throw new InvalidFieldException(
+                        "seatId", "is required for " + action.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if ((action == Action.RESERVE) != graceUntil.isPresent()) {
+                throw new InvalidFieldException("graceUntil", "is required for reserve and only for reserve");
+            }
+        }
+
+        @Override
+        public CommandName name() {
+            return CommandName.SEAT;
         }
     }
 }

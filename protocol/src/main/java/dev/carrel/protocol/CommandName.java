@@ -11,7 +11,8 @@ public enum CommandName {
     GATE(CommandBody.PulseGate.class),
     IDENTIFY(CommandBody.Identify.class),
     RELOAD(CommandBody.Reload.class),
-    SYNC(CommandBody.Sync.class);
+    SYNC(CommandBody.Sync.class),
+    SEAT(CommandBody.SeatAction.class);
 
     private final Class<? extends CommandBody> bodyClass;
 

@@ -95,6 +95,20 @@ final class ContractSamples {
                 command(24, new CommandBody.Identify(30)),
                 command(25, new CommandBody.Reload()),
                 command(26, new CommandBody.Sync()),
+                command(
+                        27,
+                        new CommandBody.SeatAction(
+                                CommandBody.SeatAction.Action.RESERVE,
+                                Optional.of("seat-1"),
+                                CARD,
+                                Optional.of(TS.plusSeconds(900)))),
+                command(
+                        28,
+                        new CommandBody.SeatAction(
+                                CommandBody.SeatAction.Action.RELEASE_PATRON,
+                                Optional.empty(),
+                                CARD,
+                                Optional.empty())),
                 new CommandReply(id(20), CommandName.LAMP, CommandReply.Outcome.APPLIED, Optional.empty(), TS),
                 new CommandReply(
                         id(23), CommandName.GATE, CommandReply.Outcome.REJECTED, Optional.of("interlock engaged"), TS),

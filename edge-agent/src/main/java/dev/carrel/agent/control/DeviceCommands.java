@@ -3,6 +3,8 @@ package dev.carrel.agent.control;
 import dev.carrel.agent.control.CommandHandler.Applied;
 import dev.carrel.agent.devices.AgentDevices;
 import dev.carrel.agent.seats.DeviceSeatEffects;
+import dev.carrel.agent.seats.SeatResult;
+import dev.carrel.agent.seats.SeatSessions;
 import dev.carrel.drivers.GateActuator;
 import dev.carrel.drivers.Indicator;
 import dev.carrel.drivers.Lamp;
@@ -24,13 +26,19 @@ public final class DeviceCommands implements CommandHandler.Executor {
     private final DeviceSeatEffects reports;
     private final ScheduledExecutorService timer;
     private final Runnable resync;
+    private final SeatSessions seats;
 
     /**
      * @param resync re-sends birth and reported twin and re-applies the desired twin (reload and sync)
      */
     public DeviceCommands(
-            AgentDevices devices, DeviceSeatEffects reports, ScheduledExecutorService timer, Runnable resync) {
+            AgentDevices devices,
+            DeviceSeatEffects reports,
+            SeatSessions seats,
+            ScheduledExecutorService timer,
+            Runnable resync) {
         this.devices = devices;
+        this.seats = seats;
         this.reports = reports;
         this.timer = timer;
         this.resync = resync;
@@ -45,6 +53,7 @@ public final class DeviceCommands implements CommandHandler.Executor {
             case CommandBody.Identify c -> identify(c);
             case CommandBody.Reload c -> again();
             case CommandBody.Sync c -> again();
+            case CommandBody.SeatAction c -> seat(c);
         };
     }
 
@@ -89,6 +98,26 @@ public final class DeviceCommands implements CommandHandler.Executor {
         indicators.forEach(i -> i.show(Signal.ATTENTION));
         timer.schedule(() -> indicators.forEach(Indicator::clear), c.seconds(), TimeUnit.SECONDS);
         return Applied.ok();
+    }
+
+    /** The hub's side of a seat session: a reservation, a verified phone check-in, a cancellation, a gate exit. */
+    private Applied seat(CommandBody.SeatAction c) {
+        if (c.action() == CommandBody.SeatAction.Action.RELEASE_PATRON) {
+            seats.gateExit(c.patron());
+            return Applied.ok();
+        }
+        String seatId = c.seatId().orElseThrow();
+        SeatResult result =
+                switch (c.action()) {
+                    case RESERVE ->
+                        seats.reserve(seatId, c.patron(), c.graceUntil().orElseThrow());
+                    case CHECK_IN -> seats.checkIn(seatId, c.patron(), "hub");
+                    default -> seats.checkOut(seatId, c.patron());
+                };
+        return switch (result) {
+            case SeatResult.Done done -> Applied.ok();
+            case SeatResult.Refused refused -> Applied.failed(refused.reason());
+        };
     }
 
     private Applied again() {
