@@ -1,5 +1,6 @@
 package dev.carrel.agent;
 
+import dev.carrel.agent.kiosk.KioskProfile;
 import dev.carrel.agent.seats.SeatBinding;
 import dev.carrel.agent.seats.SeatRules;
 import dev.carrel.drivers.config.EndpointSpec;
@@ -45,9 +46,20 @@ public record AgentLayout(
         }
     }
 
-    /** The local web server for the kiosk screen; loopback only unless configured otherwise. */
-    public record KioskSettings(String host, int port) {
+    /**
+     * The local web server for the kiosk screen (loopback only unless configured otherwise), the kiosk's own
+     * card reader (a tap there lets the touch screen act for that patron), and what the kiosk shows.
+     */
+    public record KioskSettings(String host, int port, Optional<String> reader, KioskProfile profile) {
+        public KioskSettings(String host, int port) {
+            this(host, port, Optional.empty(), KioskProfile.DEFAULT);
+        }
+
         public KioskSettings {
+            reader = java.util.Objects.requireNonNullElse(reader, Optional.empty());
+            if (profile == null) {
+                throw new IllegalArgumentException("configuration key 'kiosk' needs its profile");
+            }
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("configuration key 'kiosk.host' must not be blank");
             }
@@ -71,6 +83,7 @@ public record AgentLayout(
 
     public AgentLayout {
         checkGate(endpoints, gate, site);
+        checkKioskReader(endpoints, seats, kiosk, site, gate);
         kiosk = java.util.Objects.requireNonNullElse(kiosk, Optional.empty());
         site = java.util.Objects.requireNonNullElse(site, Optional.empty());
         gate = java.util.Objects.requireNonNullElse(gate, Optional.empty());
@@ -125,6 +138,35 @@ public record AgentLayout(
                 throw new IllegalArgumentException(
                         "configuration key 'gate' names endpoint '" + endpoint + "', which is not under 'endpoints'");
             }
+        }
+    }
+
+    /** The kiosk's reader must exist, and be the kiosk's alone: a tap there must not also check in or open. */
+    private static void checkKioskReader(
+            List<EndpointSpec> endpoints,
+            List<SeatBinding> seats,
+            Optional<KioskSettings> kiosk,
+            Optional<SiteSettings> site,
+            Optional<GateSettings> gate) {
+        Optional<String> reader = kiosk == null ? Optional.empty() : kiosk.flatMap(KioskSettings::reader);
+        if (reader.isEmpty()) {
+            return;
+        }
+        String id = reader.get();
+        if (endpoints.stream().noneMatch(e -> e.id().equals(id))) {
+            throw new IllegalArgumentException(
+                    "configuration key 'kiosk.reader' names '" + id + "', which is not under 'endpoints'");
+        }
+        if (site == null || site.isEmpty()) {
+            throw new IllegalArgumentException("configuration key 'kiosk.reader' needs the 'site' section:"
+                    + " credentials are hashed with the site's secret");
+        }
+        boolean seatUses = seats.stream().anyMatch(s -> s.endpoints().contains(id));
+        boolean gateUses =
+                gate != null && gate.isPresent() && gate.get().readers().contains(id);
+        if (seatUses || gateUses) {
+            throw new IllegalArgumentException("configuration key 'kiosk.reader' names '" + id + "', which "
+                    + (seatUses ? "a seat" : "the gate") + " already uses");
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.carrel.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.carrel.agent.kiosk.KioskProfile;
 import dev.carrel.agent.seats.SeatBinding;
 import dev.carrel.agent.seats.SeatRules;
 import dev.carrel.drivers.config.EndpointSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,8 @@ import java.util.Set;
  */
 final class AgentLayoutReader {
     private static final Set<String> SEAT_KEYS = Set.of("lamp", "outlet", "presence", "reader", "indicator");
+    private static final Set<String> KIOSK_KEYS =
+            Set.of("host", "port", "mode", "library-name", "language", "patron-url", "reader");
     private static final Set<String> RULE_KEYS =
             Set.of("absence-before-leave-minutes", "leave-minutes", "check-in-grace-minutes", "max-leaves");
 
@@ -119,19 +124,76 @@ final class AgentLayoutReader {
                 (int) whole(node, "max-leaves", d.maxLeaves()));
     }
 
-    /** {@code kiosk: {host: 127.0.0.1, port: 8081}}; absent means no local web server. */
+    /**
+     * The kiosk section; absent means no local web server:
+     *
+     * <pre>
+     * kiosk:
+     *   host: 127.0.0.1          # loopback: Chromium on the same Pi
+     *   port: 8081
+     *   mode: gate               # gate | reading-room | room
+     *   library-name: {zh-CN: 中心图书馆, en: Central Library}   # or one plain name
+     *   language: zh-CN          # zh-CN | en: what the screen starts in
+     *   patron-url: https://library.example.edu/carrel   # the QR code on the idle screen; optional
+     *   reader: kiosk-reader     # the kiosk's own card reader; optional
+     * </pre>
+     */
     private static Optional<AgentLayout.KioskSettings> kiosk(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
-        mapping(node, "kiosk");
-        JsonNode host = node.path("host");
+        for (Map.Entry<String, JsonNode> e : mapping(node, "kiosk")) {
+            if (!KIOSK_KEYS.contains(e.getKey())) {
+                throw new IllegalArgumentException(
+                        "configuration key 'kiosk." + e.getKey() + "' is unknown; expected one of " + KIOSK_KEYS);
+            }
+        }
         JsonNode port = node.path("port");
         if (!port.isMissingNode() && !port.isIntegralNumber()) {
             throw new IllegalArgumentException("configuration key 'kiosk.port' must be a whole number");
         }
+        KioskProfile d = KioskProfile.DEFAULT;
+        KioskProfile profile = new KioskProfile(
+                node.has("mode") ? KioskProfile.Mode.of(kioskText(node, "mode")) : d.mode(),
+                node.has("library-name") ? libraryName(node.get("library-name")) : d.libraryName(),
+                node.has("language") ? kioskText(node, "language") : d.language(),
+                node.has("patron-url") ? Optional.of(patronUrl(kioskText(node, "patron-url"))) : Optional.empty());
         return Optional.of(new AgentLayout.KioskSettings(
-                host.isMissingNode() ? "127.0.0.1" : host.asText(), port.isMissingNode() ? 8081 : port.asInt()));
+                node.has("host") ? kioskText(node, "host") : "127.0.0.1",
+                port.isMissingNode() ? 8081 : port.asInt(),
+                node.has("reader") ? Optional.of(kioskText(node, "reader")) : Optional.empty(),
+                profile));
+    }
+
+    private static String kioskText(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("configuration key 'kiosk." + key + "' must be a non-blank text");
+        }
+        return v.asText();
+    }
+
+    private static Map<String, String> libraryName(JsonNode v) {
+        if (v.isTextual()) {
+            return Map.of("en", v.asText());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : mapping(v, "kiosk.library-name")) {
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException(
+                        "configuration key 'kiosk.library-name." + e.getKey() + "' must be a text");
+            }
+            names.put(e.getKey(), e.getValue().asText());
+        }
+        return names;
+    }
+
+    private static URI patronUrl(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("configuration key 'kiosk.patron-url' is not an address: " + text);
+        }
     }
 
     static Iterable<Map.Entry<String, JsonNode>> mapping(JsonNode node, String key) {

@@ -6,10 +6,14 @@ import dev.carrel.agent.control.DeviceCommands;
 import dev.carrel.agent.control.TwinApplier;
 import dev.carrel.agent.devices.AgentDevices;
 import dev.carrel.agent.devices.DeviceFaults;
+import dev.carrel.agent.gate.CredentialHasher;
+import dev.carrel.agent.gate.SiteSecret;
+import dev.carrel.agent.kiosk.KioskCardReader;
 import dev.carrel.agent.kiosk.KioskEvent;
 import dev.carrel.agent.kiosk.KioskFeed;
 import dev.carrel.agent.kiosk.KioskPatron;
 import dev.carrel.agent.kiosk.KioskServer;
+import dev.carrel.agent.kiosk.KioskTwin;
 import dev.carrel.agent.kiosk.SeatViewsOf;
 import dev.carrel.agent.mqtt.AgentConnection;
 import dev.carrel.agent.mqtt.SessionCounter;
@@ -18,6 +22,7 @@ import dev.carrel.agent.seats.DeviceSeatEffects;
 import dev.carrel.agent.seats.SeatSessions;
 import dev.carrel.agent.seats.SqliteSeatStore;
 import dev.carrel.agent.telemetry.Health;
+import dev.carrel.drivers.CredentialReader;
 import dev.carrel.drivers.Hardware;
 import dev.carrel.drivers.SystemScheduler;
 import dev.carrel.drivers.config.DriverFactory;
@@ -25,8 +30,10 @@ import dev.carrel.protocol.EventBody;
 import dev.carrel.protocol.EventIds;
 import dev.carrel.protocol.Status;
 import dev.carrel.protocol.Topic;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,16 +113,9 @@ public final class EdgeAgent implements AutoCloseable {
             p.health = new Health(clock, p.events::pending);
             EdgeAgent agent = new EdgeAgent(config, p, clock);
             agent.wire(layout, effects, clock);
-            layout.kiosk()
-                    .ifPresent(k -> p.kiosk = new KioskServer(
-                            k.host(),
-                            k.port(),
-                            new KioskServer.Parts(
-                                    config.id().value(),
-                                    p.seats,
-                                    p.kioskPatron,
-                                    p.kioskFeed,
-                                    p.connection::connected)));
+            if (layout.kiosk().isPresent()) {
+                agent.startKiosk(layout.kiosk().get(), layout.site(), clock);
+            }
             return agent;
         } catch (Exception | Error e) {
             close(p);
@@ -156,6 +156,28 @@ public final class EdgeAgent implements AutoCloseable {
         long period = config.telemetryInterval().toMillis();
         timer.scheduleAtFixedRate(this::publishTelemetry, period, period, TimeUnit.MILLISECONDS);
         p.connection.start();
+    }
+
+    /** The kiosk's web server, and its own card reader when it has one (docs/kiosk.md). */
+    private void startKiosk(AgentLayout.KioskSettings k, Optional<AgentLayout.SiteSettings> site, Clock clock)
+            throws IOException {
+        Parts p = parts;
+        KioskServer.Sources sources = new KioskServer.Sources(
+                p.connection::connected, new KioskTwin(p.twin::desiredState), () -> closings, p.events::publish, clock);
+        p.kiosk = new KioskServer(
+                k.host(),
+                k.port(),
+                new KioskServer.Parts(config.id().value(), k.profile(), p.seats, p.kioskPatron, p.kioskFeed, sources));
+        if (k.reader().isPresent() && site.isPresent()) {
+            String id = k.reader().get();
+            CredentialReader reader = p.devices
+                    .find(id, CredentialReader.class)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "configuration key 'kiosk.reader' names '" + id + "', which is not a credential reader"));
+            CredentialHasher hasher =
+                    new CredentialHasher(SiteSecret.read(site.get().secretFile()));
+            new KioskCardReader(hasher, p.kioskPatron, p.seats, p.kioskFeed).attach(reader);
+        }
     }
 
     /** Every second: seat deadlines and the closing schedule. Never throws, or the timer would stop. */

@@ -42,8 +42,11 @@ public record ClosingSchedule(List<Building> buildings) {
             boolean blink,
             boolean release) {}
 
-    /** A rule for {@code from..to} (inclusive); empty hours means closed. */
-    public record Exception(LocalDate from, LocalDate to, Optional<String> hours) {
+    /**
+     * A rule for {@code from..to} (inclusive); empty hours means closed. {@code kind} is the hub's
+     * ({@code regular}, {@code holiday}, {@code exam}); {@code note} is its free text, possibly empty.
+     */
+    public record Exception(LocalDate from, LocalDate to, Optional<String> hours, String kind, String note) {
         boolean single() {
             return from.equals(to);
         }
@@ -82,7 +85,9 @@ public record ClosingSchedule(List<Building> buildings) {
                 exceptions.add(new Exception(
                         LocalDate.parse(String.valueOf(e.get("from"))),
                         LocalDate.parse(String.valueOf(e.get("to"))),
-                        hours));
+                        hours,
+                        e.get("kind") instanceof String k ? k : "regular",
+                        e.get("note") instanceof String n ? n : ""));
             }
         }
         Map<?, ?> actions = s.get("actions") instanceof Map<?, ?> a ? a : Map.of();
@@ -111,9 +116,18 @@ public record ClosingSchedule(List<Building> buildings) {
         return new Due(warn, close);
     }
 
-    /** When the building closes on that day, if it opens at all. */
-    static Optional<Instant> closing(Building b, LocalDate day) {
-        Optional<String> hours = Optional.ofNullable(b.weekly().get(wire(day.getDayOfWeek())));
+    /** One building's hours on one day: empty hours means closed; kind and note as the rule that decided. */
+    public record Day(String building, LocalDate date, Optional<String> hours, String kind, String note) {}
+
+    /** Each building's hours today, "today" being the date in the building's own time zone. */
+    public List<Day> today(Instant now) {
+        return buildings.stream()
+                .map(b -> day(b, now.atZone(b.zone()).toLocalDate()))
+                .toList();
+    }
+
+    /** The hours that apply on that day, by the rules in the class comment. */
+    static Day day(Building b, LocalDate day) {
         Exception winner = null;
         for (Exception e : b.exceptions()) {
             boolean covers = !day.isBefore(e.from()) && !day.isAfter(e.to());
@@ -122,9 +136,16 @@ public record ClosingSchedule(List<Building> buildings) {
             }
         }
         if (winner != null) {
-            hours = winner.hours();
+            return new Day(b.id(), day, winner.hours(), winner.kind(), winner.note());
         }
-        return hours.filter(h -> !h.equals("closed")).map(h -> {
+        Optional<String> hours =
+                Optional.ofNullable(b.weekly().get(wire(day.getDayOfWeek()))).filter(h -> !h.equals("closed"));
+        return new Day(b.id(), day, hours, "regular", "");
+    }
+
+    /** When the building closes on that day, if it opens at all. */
+    static Optional<Instant> closing(Building b, LocalDate day) {
+        return day(b, day).hours().filter(h -> !h.equals("closed")).map(h -> {
             String close = h.substring(h.indexOf('-') + 1);
             LocalTime at = close.equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(close);
             LocalDate date = close.equals("24:00") ? day.plusDays(1) : day;

@@ -103,6 +103,11 @@ public final class TwinApplier {
         apply(desired);
     }
 
+    /** The state of the desired twin last applied (empty before the first): sections other parts read. */
+    public synchronized Map<String, Object> desiredState() {
+        return applied.map(TwinDesired::state).orElse(Map.of());
+    }
+
     /** Publishes the reported twin again (after a reconnect, or for a sync command). */
     public synchronized void report() {
         Map<String, Object> state = new LinkedHashMap<>();

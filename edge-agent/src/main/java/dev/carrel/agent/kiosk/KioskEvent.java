@@ -1,6 +1,7 @@
 package dev.carrel.agent.kiosk;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the kiosk must show, sent on the local event stream ({@code GET /api/events}). The SSE event name is
@@ -43,11 +44,24 @@ public sealed interface KioskEvent {
         }
     }
 
-    /** Something the patron asked for failed (seat taken, no card tapped). */
+    /** Something failed that the patron should know of; a code the page translates ({@code not_a_card}). */
     record Problem(String message) implements KioskEvent {
         @Override
         public String name() {
             return "problem";
+        }
+    }
+
+    /**
+     * A card was read on the kiosk's own reader: the screen may act for that patron for {@code seconds}.
+     * {@code seat} is the seat that patron holds here, if any, so the screen offers leave and check-out; it
+     * is shown only to the patron who just tapped. {@code present} false: the screen forgets the patron.
+     */
+    record Patron(boolean present, Optional<String> seat, Optional<String> seatState, long seconds)
+            implements KioskEvent {
+        @Override
+        public String name() {
+            return "patron";
         }
     }
 

@@ -2,9 +2,11 @@ package dev.carrel.agent.kiosk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.agent.control.ClosingSchedule;
 import dev.carrel.agent.seats.SeatResult;
 import dev.carrel.agent.seats.SeatSessions;
 import dev.carrel.protocol.CredentialHash;
+import dev.carrel.protocol.EventBody;
 import dev.carrel.protocol.WireJson;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -15,44 +17,74 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The agent's local web server for its kiosk (Helidon SE, loopback only by default): the kiosk-ui pages,
- * a small JSON API, and the event stream of what the kiosk must show.
+ * a small JSON API, and the event stream of what the kiosk must show. Errors are {@code {"error": …}} with
+ * a status that says whose fault it was; a refused request changes nothing. docs/kiosk.md has the details.
  *
  * <pre>
  * GET  /                          the kiosk pages (kiosk-ui jar, META-INF/resources/kiosk)
+ * GET  /api/kiosk                 {agent, mode, language, languages, library, qr, hours, zones, bookings}
  * GET  /api/state                 {agent, online, seats:[{id, state}]}
- * GET  /api/events                server-sent events: greeting, refusal, seats, connection, problem
+ * GET  /api/qr.svg                the QR code of the patron web page (404 when none is configured)
+ * GET  /api/events                server-sent events: greeting, refusal, seats, connection, patron, problem
  * POST /api/seats/{id}/check-in   for the patron who just tapped their card at the kiosk
  * POST /api/seats/{id}/leave      a temporary leave
  * POST /api/seats/{id}/check-out
+ * POST /api/feedback              {score: 1-5, comment?} → a feedback event
  * </pre>
  */
 public final class KioskServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(KioskServer.class.getName());
+
     private final WebServer server;
     private final ObjectMapper json = WireJson.mapper();
     private final String agentId;
+    private final KioskProfile profile;
     private final SeatSessions seats;
     private final KioskPatron patron;
     private final KioskFeed feed;
-    private final BooleanSupplier online;
+    private final Sources sources;
+    private final KioskInfo info;
+    private final Optional<String> qr;
 
-    /** The kiosk's view of the agent. */
+    /** The kiosk's view of the agent's seats and who is at the screen. */
     public record Parts(
-            String agentId, SeatSessions seats, KioskPatron patron, KioskFeed feed, BooleanSupplier online) {}
+            String agentId,
+            KioskProfile profile,
+            SeatSessions seats,
+            KioskPatron patron,
+            KioskFeed feed,
+            Sources sources) {}
+
+    /** What the kiosk reads from, and sends to, the rest of the agent. */
+    public record Sources(
+            BooleanSupplier online,
+            KioskTwin twin,
+            Supplier<ClosingSchedule> schedule,
+            Consumer<EventBody> events,
+            Clock clock) {}
 
     public KioskServer(String host, int port, Parts parts) {
         this.agentId = parts.agentId();
+        this.profile = parts.profile();
         this.seats = parts.seats();
         this.patron = parts.patron();
         this.feed = parts.feed();
-        this.online = parts.online();
+        this.sources = parts.sources();
+        this.info = new KioskInfo(agentId, profile, sources.twin(), sources.schedule(), sources.clock());
+        this.qr = profile.patronUrl().map(url -> QrSvg.of(url.toString()));
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -72,29 +104,42 @@ public final class KioskServer implements AutoCloseable {
     }
 
     private void routing(HttpRouting.Builder r) {
-        r.get("/api/state", this::state)
+        r.get("/api/kiosk", (req, res) -> send(res, Status.OK_200, info.body()))
+                .get("/api/state", this::state)
+                .get("/api/qr.svg", this::qr)
                 .get("/api/events", this::events)
                 .post("/api/seats/{id}/check-in", (req, res) -> seat(req, res, "check-in"))
                 .post("/api/seats/{id}/leave", (req, res) -> seat(req, res, "leave"))
-                .post("/api/seats/{id}/check-out", (req, res) -> seat(req, res, "check-out"));
+                .post("/api/seats/{id}/check-out", (req, res) -> seat(req, res, "check-out"))
+                .post("/api/feedback", this::feedback);
     }
 
     private void state(ServerRequest req, ServerResponse res) {
         send(
                 res,
                 Status.OK_200,
-                Map.of("agent", agentId, "online", online.getAsBoolean(), "seats", SeatViewsOf.seats(seats)));
+                Map.of("agent", agentId, "online", sources.online().getAsBoolean(), "seats", SeatViewsOf.seats(seats)));
+    }
+
+    private void qr(ServerRequest req, ServerResponse res) {
+        if (qr.isEmpty()) {
+            send(res, Status.NOT_FOUND_404, Map.of("error", "no patron page is configured (kiosk.patron-url)"));
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "image/svg+xml")
+                .header(HeaderNames.CACHE_CONTROL, "max-age=3600")
+                .send(qr.get());
     }
 
     private void seat(ServerRequest req, ServerResponse res, String action) {
         String id = req.path().pathParameters().get("id");
         if (seats.seat(id).isEmpty()) {
-            send(res, Status.NOT_FOUND_404, Map.of("error", "no seat '" + id + "'"));
+            send(res, Status.NOT_FOUND_404, Map.of("error", "no seat '" + id + "'", "code", "no_seat"));
             return;
         }
         Optional<CredentialHash> who = patron.current();
         if (who.isEmpty()) {
-            send(res, Status.CONFLICT_409, Map.of("error", "tap your card first"));
+            send(res, Status.CONFLICT_409, Map.of("error", "tap your card first", "code", "tap_first"));
             return;
         }
         SeatResult result =
@@ -107,10 +152,33 @@ public final class KioskServer implements AutoCloseable {
             case SeatResult.Done done -> {
                 patron.done();
                 feed.publish(new KioskEvent.SeatMap(SeatViewsOf.seats(seats)));
+                feed.publish(new KioskEvent.Patron(false, Optional.empty(), Optional.empty(), 0));
                 send(res, Status.OK_200, Map.of("seat", id, "state", done.seat().state()));
             }
-            case SeatResult.Refused refused -> send(res, Status.CONFLICT_409, Map.of("error", refused.reason()));
+            case SeatResult.Refused refused ->
+                send(
+                        res,
+                        Status.CONFLICT_409,
+                        Map.of("error", refused.reason(), "code", SeatRefusal.code(refused.reason())));
         }
+    }
+
+    private void feedback(ServerRequest req, ServerResponse res) {
+        EventBody.Feedback body;
+        try {
+            body = KioskFeedback.read(json, req.content().as(String.class), agentId, profile.mode());
+        } catch (IllegalArgumentException e) {
+            send(res, Status.BAD_REQUEST_400, Map.of("error", e.getMessage()));
+            return;
+        }
+        try {
+            sources.events().accept(body);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "kiosk feedback not recorded", e);
+            send(res, Status.SERVICE_UNAVAILABLE_503, Map.of("error", "feedback cannot be recorded now"));
+            return;
+        }
+        send(res, Status.ACCEPTED_202, Map.of("score", body.score()));
     }
 
     private void events(ServerRequest req, ServerResponse res) throws InterruptedException {

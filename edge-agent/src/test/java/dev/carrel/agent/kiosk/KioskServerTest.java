@@ -3,6 +3,7 @@ package dev.carrel.agent.kiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.carrel.agent.control.ClosingSchedule;
 import dev.carrel.agent.seats.SeatBinding;
 import dev.carrel.agent.seats.SeatEffects;
 import dev.carrel.agent.seats.SeatRules;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,7 @@ class KioskServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final KioskFeed feed = new KioskFeed();
+    private final List<EventBody> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final KioskPatron patron = new KioskPatron(Clock.systemUTC());
     private SqliteSeatStore store;
     private SeatSessions seats;
@@ -53,7 +56,20 @@ class KioskServerTest {
                 Optional.empty());
         seats = new SeatSessions(List.of(desk), SeatRules.DEFAULTS, store, new NoEffects(), Clock.systemUTC());
         server = new KioskServer(
-                "127.0.0.1", 0, new KioskServer.Parts("reading-room-1", seats, patron, feed, () -> true));
+                "127.0.0.1",
+                0,
+                new KioskServer.Parts(
+                        "reading-room-1",
+                        KioskProfile.DEFAULT,
+                        seats,
+                        patron,
+                        feed,
+                        new KioskServer.Sources(
+                                () -> true,
+                                new KioskTwin(Map::of),
+                                () -> ClosingSchedule.NONE,
+                                events::add,
+                                Clock.systemUTC())));
     }
 
     @AfterEach
