@@ -11,7 +11,6 @@ import dev.carrel.agent.gate.GateEffects;
 import dev.carrel.agent.gate.KioskNotifier;
 import dev.carrel.agent.gate.MqttHubAuthoriser;
 import dev.carrel.agent.gate.PassVerifier;
-import dev.carrel.agent.gate.Reminders;
 import dev.carrel.agent.gate.SiteSecret;
 import dev.carrel.agent.kiosk.KioskEvent;
 import dev.carrel.agent.kiosk.KioskFeed;
@@ -23,6 +22,9 @@ import dev.carrel.drivers.GateActuator;
 import dev.carrel.drivers.Indicator;
 import dev.carrel.drivers.Scheduler;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
+import dev.carrel.protocol.GateReminders;
+import dev.carrel.protocol.MobilePass;
+import dev.carrel.protocol.PayloadException;
 import dev.carrel.protocol.Topic;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,6 +50,7 @@ final class AccessWiring implements AutoCloseable {
     private Allowlist allowlist;
     private Gate gate;
     private volatile boolean gap;
+    private volatile GateReminders reminders = new GateReminders(1, java.time.Instant.EPOCH, java.util.Map.of());
     private Runnable snapshotWanted = () -> {};
 
     /** Called when the gate needs a snapshot: the agent re-publishes its reported twin. */
@@ -114,7 +117,14 @@ final class AccessWiring implements AutoCloseable {
                 GateConfig.Fallback.valueOf(g.fallback().toUpperCase(Locale.ROOT)));
         allowlist = Allowlist.open(dataDir.resolve("allowlist.db"));
         MqttHubAuthoriser hub = MqttHubAuthoriser.over(p.connection());
-        p.connection().on(Topic.Kind.RESPONSE, hub::onResponse);
+        p.connection().on(Topic.Kind.RESPONSE, inbound -> {
+            // responses/reminders is the hub's push of the gate's reminders; every other name is an answer.
+            if (inbound.topic().name().orElse("").equals(GateReminders.NAME)) {
+                acceptReminders(inbound.payload());
+            } else {
+                hub.onResponse(inbound);
+            }
+        });
         AllowlistSync sync = new AllowlistSync(allowlist, p.executor(), (have, from) -> {
             LOG.warning(() -> "allow-list at version " + have + " missed deltas up to " + from
                     + "; asking for a snapshot through the reported twin");
@@ -128,11 +138,23 @@ final class AccessWiring implements AutoCloseable {
                 p.devices().find(g.relay(), GateActuator.class).orElseThrow(() -> notA(g.relay(), "gate relay")),
                 p.devices().find(g.indicator(), Indicator.class).orElseThrow(() -> notA(g.indicator(), "indicator")),
                 kiosk(p.kiosk()),
-                Reminders.NONE,
+                patron -> reminders.forPatron(patron),
                 p.events()::publish);
         gate = new Gate(config, hasher, authority, effects);
         for (String id : g.readers()) {
             gate.attach(p.devices().find(id, CredentialReader.class).orElseThrow(() -> notA(id, "credential reader")));
+        }
+    }
+
+    /** Keeps the newest set of reminders (docs/patrons.md); an older or malformed one changes nothing. */
+    private void acceptReminders(byte[] payload) {
+        try {
+            GateReminders next = GateReminders.decode(payload);
+            if (next.version() > reminders.version() || reminders.ts().equals(java.time.Instant.EPOCH)) {
+                reminders = next;
+            }
+        } catch (PayloadException e) {
+            LOG.warning(() -> "ignored malformed gate reminders: " + e.getMessage());
         }
     }
 
@@ -167,6 +189,11 @@ final class AccessWiring implements AutoCloseable {
     private static List<PublicKey> passKeys(List<String> base64) {
         List<PublicKey> keys = new ArrayList<>();
         for (String k : base64) {
+            if (k.strip().length() == 43) {
+                // The documented form: base64url of the 32 raw bytes (MobilePass.publicKey, docs/gate.md).
+                keys.add(MobilePass.publicKey(k));
+                continue;
+            }
             try {
                 keys.add(KeyFactory.getInstance("Ed25519")
                         .generatePublic(

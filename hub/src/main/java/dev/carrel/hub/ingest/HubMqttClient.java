@@ -77,6 +77,48 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
         void seen(String topic, byte[] payload);
     }
 
+    /**
+     * Answers agents' MQTT 5 requests ({@code requests/{name}}, §4.10); runs on the MQTT callback thread and
+     * must not block. A request is acknowledged at once and never stored: an agent that gets no answer in
+     * time applies its own fallback.
+     */
+    public interface RequestHandler {
+        void request(Topic topic, byte[] payload, Optional<String> responseTopic, Optional<byte[]> correlationData);
+    }
+
+    private volatile Optional<RequestHandler> requests = Optional.empty();
+
+    /** Register before {@link #start()}; without one, requests go to ingest like any other message. */
+    public void onRequest(RequestHandler handler) {
+        requests = Optional.of(handler);
+    }
+
+    /**
+     * Sends a response on the requester's Response Topic with its Correlation Data (MQTT 5 §4.10), QoS 1,
+     * straight away rather than behind queued publishes: a gate waits for it.
+     */
+    public void respond(String responseTopic, Optional<byte[]> correlationData, Message answer) {
+        MqttMessage m = new MqttMessage(codec.encode(answer));
+        m.setQos(1);
+        MqttProperties p = new MqttProperties();
+        correlationData.ifPresent(p::setCorrelationData);
+        m.setProperties(p);
+        try {
+            client.publish(responseTopic, m);
+        } catch (MqttException e) {
+            LOG.warning(() -> "cannot answer on " + responseTopic + ": " + e.getMessage());
+        }
+    }
+
+    /** Queues a payload the caller encoded (QoS 1, not retained) for one topic, in order with {@link #publish}. */
+    public void publish(Topic topic, byte[] payload) {
+        MqttMessage m = new MqttMessage(payload);
+        m.setQos(1);
+        if (!closed) {
+            outbound.execute(() -> send(topic.toString(), m));
+        }
+    }
+
     /** Register before {@link #start()}. */
     public void tap(Tap tap) {
         taps.add(tap);
@@ -140,7 +182,8 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
             new MqttSubscription(Topic.shared(shareGroup, Topic.filterAllAgents(Topic.Kind.EVENT)), 1),
             new MqttSubscription(Topic.shared(shareGroup, Topic.filterAllAgents(Topic.Kind.TELEMETRY)), 0),
             new MqttSubscription(Topic.filterAllAgents(Topic.Kind.TWIN_REPORTED), 1),
-            new MqttSubscription(Topic.shared(shareGroup, Topic.filterAllAgents(Topic.Kind.COMMAND_REPLY)), 1)
+            new MqttSubscription(Topic.shared(shareGroup, Topic.filterAllAgents(Topic.Kind.COMMAND_REPLY)), 1),
+            new MqttSubscription(Topic.shared(shareGroup, Topic.filterAllAgents(Topic.Kind.REQUEST)), 1)
         };
         try {
             IMqttToken token = client.subscribe(subscriptions);
@@ -254,7 +297,25 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
                     LOG.log(Level.WARNING, "a tap failed on " + topic, e);
                 }
             }
+            if (requests.isPresent() && topic.contains("/" + Topic.Kind.REQUEST.path() + "/")) {
+                request(requests.get(), topic, message);
+                acknowledge(id, qos);
+                return;
+            }
             ingest.accept(topic, message.getPayload(), () -> acknowledge(id, qos));
+        }
+
+        private void request(RequestHandler handler, String topicName, MqttMessage message) {
+            MqttProperties p = message.getProperties();
+            try {
+                handler.request(
+                        Topic.parse(topicName),
+                        message.getPayload(),
+                        Optional.ofNullable(p == null ? null : p.getResponseTopic()),
+                        Optional.ofNullable(p == null ? null : p.getCorrelationData()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a request on " + topicName + " failed", e);
+            }
         }
 
         @Override

@@ -1,0 +1,135 @@
+package dev.carrel.hub.access;
+
+import dev.carrel.hub.sip2.Sip2Settings;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of patrons, access, passes and SIP2 reminders, read once from the {@code carrel} section and
+ * validated; an error names the key (docs/patrons.md, "Configuration"). Access is off (no patron API, no
+ * authorisation, no passes) unless {@code carrel.site.secret-file} is set: without the site secret the hub
+ * cannot hash credentials as the gates do.
+ *
+ * @param siteId the site id passes name ({@code carrel.site.id})
+ * @param secretFile the base64 site secret, mode 600 ({@code carrel.site.secret-file})
+ * @param cacheSeconds how long a gate may reuse an online allow ({@code carrel.access.cache-seconds})
+ * @param passes the mobile pass ({@code carrel.passes.*})
+ * @param sip2 the library system, when configured ({@code carrel.sip2.*})
+ */
+public record AccessConfig(
+        String siteId, Path secretFile, int cacheSeconds, Passes passes, Optional<Sip2Settings> sip2) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    /**
+     * @param validity how long a pass lives ({@code validity-seconds}, 15-900; the page refreshes before)
+     * @param pinIterations PBKDF2 iterations for PINs ({@code pin-iterations}, at least 1,000)
+     * @param lockoutAfter failed sign-ins before a lock-out ({@code lockout-after}, 1-100)
+     * @param lockout how long a lock-out lasts ({@code lockout-minutes}, 1-1440)
+     * @param session how long a pass page stays signed in ({@code session-hours}, 1-720)
+     * @param secureCookie send the session cookie over HTTPS only ({@code secure-cookie}); turn off only for
+     *     a hub reached by plain HTTP on a trusted LAN
+     */
+    public record Passes(
+            Duration validity,
+            int pinIterations,
+            int lockoutAfter,
+            Duration lockout,
+            Duration session,
+            boolean secureCookie) {}
+
+    /** Empty when {@code carrel.site.secret-file} is not set. */
+    public static Optional<AccessConfig> from(Config carrel) {
+        Config site = carrel.get("site");
+        Optional<String> secret = string(site, "secret-file").filter(s -> !s.isEmpty());
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        String siteId = string(site, "id")
+                .filter(s -> ID.matcher(s).matches())
+                .orElseThrow(() -> invalid(site.get("id"), "is required: 1-64 of A-Z a-z 0-9 . _ : -"));
+        Config p = carrel.get("passes");
+        Passes passes = new Passes(
+                Duration.ofSeconds(integer(p, "validity-seconds", 60, 15, 900)),
+                integer(p, "pin-iterations", 600_000, 1_000, 10_000_000),
+                integer(p, "lockout-after", 5, 1, 100),
+                Duration.ofMinutes(integer(p, "lockout-minutes", 15, 1, 1440)),
+                Duration.ofHours(integer(p, "session-hours", 12, 1, 720)),
+                bool(p, "secure-cookie", true));
+        return Optional.of(new AccessConfig(
+                siteId,
+                Path.of(secret.get()),
+                integer(carrel.get("access"), "cache-seconds", 300, 0, 86_400),
+                passes,
+                sip2(carrel.get("sip2"))));
+    }
+
+    private static Optional<Sip2Settings> sip2(Config c) {
+        Optional<String> host = string(c, "host").filter(s -> !s.isEmpty());
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        String charset = string(c, "charset").orElse("IBM850");
+        if (!Charset.isSupported(charset)) {
+            throw invalid(c.get("charset"), "names a character set this JDK lacks: " + charset);
+        }
+        return Optional.of(new Sip2Settings(
+                host.get(),
+                integer(c, "port", 6001, 1, 65_535),
+                bool(c, "tls", false),
+                Charset.forName(charset),
+                bool(c, "error-detection", true),
+                string(c, "user").orElse(""),
+                string(c, "password-file").filter(s -> !s.isEmpty()).map(Path::of),
+                string(c, "institution").orElse(""),
+                string(c, "location").orElse(""),
+                Duration.ofMillis(integer(c, "timeout-ms", 5_000, 100, 120_000)),
+                integer(c, "retries", 2, 0, 10),
+                Duration.ofMinutes(integer(c, "refresh-minutes", 60, 1, 10_080)),
+                integer(c, "due-within-days", 3, 0, 60)));
+    }
+
+    private static Optional<String> string(Config c, String key) {
+        try {
+            return c.get(key).asString().asOptional().map(String::strip);
+        } catch (ConfigException e) {
+            throw invalid(c.get(key), "must be a text value");
+        }
+    }
+
+    private static int integer(Config c, String key, int fallback, int min, int max) {
+        Optional<String> v = string(c, key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.get());
+            if (n < min || n > max) {
+                throw invalid(c.get(key), "must be " + min + "-" + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw invalid(c.get(key), "must be a whole number, not '" + v.get() + "'");
+        }
+    }
+
+    private static boolean bool(Config c, String key, boolean fallback) {
+        return string(c, key)
+                .map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw invalid(c.get(key), "must be true or false, not '" + v + "'");
+                })
+                .orElse(fallback);
+    }
+
+    private static IllegalArgumentException invalid(Config node, String reason) {
+        return new IllegalArgumentException("configuration key '" + node.key() + "' " + reason);
+    }
+}
