@@ -30,11 +30,19 @@ public final class KioskFeed {
         }
     }
 
-    /** A new stream, primed with the current seat map and connection state. */
+    /** A new stream, primed with the last seat map published and the connection state. */
     public BlockingQueue<KioskEvent> open() {
+        return open(lastSeats);
+    }
+
+    /**
+     * A new stream, primed with the connection state and {@code seats}, the seat map as it is now: before
+     * any seat has changed, none has been published, and the page must not be told the room has no seats.
+     */
+    public BlockingQueue<KioskEvent> open(KioskEvent.SeatMap seats) {
         BlockingQueue<KioskEvent> q = new ArrayBlockingQueue<>(QUEUE);
         q.add(lastConnection);
-        q.add(lastSeats);
+        q.add(seats);
         streams.add(q);
         return q;
     }

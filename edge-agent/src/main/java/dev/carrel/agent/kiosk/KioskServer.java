@@ -182,7 +182,7 @@ public final class KioskServer implements AutoCloseable {
     }
 
     private void events(ServerRequest req, ServerResponse res) throws InterruptedException {
-        BlockingQueue<KioskEvent> stream = feed.open();
+        BlockingQueue<KioskEvent> stream = feed.open(new KioskEvent.SeatMap(SeatViewsOf.seats(seats)));
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             while (true) {
                 KioskEvent e = stream.poll(15, TimeUnit.SECONDS);

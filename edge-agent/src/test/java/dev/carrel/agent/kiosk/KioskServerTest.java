@@ -118,7 +118,8 @@ class KioskServerTest {
         HttpResponse<Stream<String>> res = http.send(req, HttpResponse.BodyHandlers.ofLines());
         Iterator<String> lines = res.body().iterator();
         List<String> seen = new ArrayList<>();
-        while (seen.stream().noneMatch(l -> l.startsWith("event:seats"))) {
+        // the seat map as it is now, though no seat has changed since the agent started
+        while (seen.stream().noneMatch(l -> l.contains("{\"id\":\"desk-01\",\"state\":\"free\"}"))) {
             seen.add(lines.next());
         }
         feed.publish(new KioskEvent.Greeting("Zhang S.", List.of("1 book due tomorrow")));
