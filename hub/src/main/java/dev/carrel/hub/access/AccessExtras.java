@@ -134,6 +134,11 @@ public final class AccessExtras implements AutoCloseable {
     void routing(HttpRouting.Builder r, JsonResponses responses) {
         PassSignIn signIn =
                 new PassSignIn(patrons.store(), base.writer(), patrons.pins(), config.passes(), base.clock());
+        // The static feature serves /pass/index.html; a phone opening /pass or /pass/ gets it too.
+        io.helidon.webserver.http.Handler page = (req, res) -> res.status(io.helidon.http.Status.SEE_OTHER_303)
+                .header(io.helidon.http.HeaderNames.LOCATION, "/pass/index.html")
+                .send();
+        r.get("/pass", page).get("/pass/", page);
         r.register(
                 "/pass/api",
                 new PassService(

@@ -56,7 +56,14 @@ public final class Sip2Client implements AutoCloseable {
     /** One request: its text without trailer, the code and fixed length of the answer it expects. */
     record Request(String text, String answerCode, int answerFixed) {}
 
-    /** Sends a request and returns its answer, connecting (and logging in) first when need be. */
+    private static String name(Request request) {
+        return request == null ? "session start" : request.text().substring(0, 2);
+    }
+
+    /**
+     * Sends a request and returns its answer, connecting (and logging in) first when need be; with a
+     * {@code null} request only makes sure a session is up (and returns {@code null}).
+     */
     Sip2Message.Response call(Request request) throws Sip2Exception {
         Exception last = null;
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
@@ -64,22 +71,23 @@ public final class Sip2Client implements AutoCloseable {
                 if (link == null) {
                     start();
                 }
-                return exchange(request);
+                return request == null ? null : exchange(request);
             } catch (IOException | Sip2Message.Malformed e) {
                 last = e;
                 String why = e.getMessage();
-                LOG.warning(() -> "SIP2 " + request.text().substring(0, 2) + " failed (" + why + "); reconnecting");
+                LOG.warning(() -> "SIP2 " + name(request) + " failed (" + why + "); reconnecting");
                 closeLink();
             }
         }
         throw new Sip2Exception(
-                "SIP2 " + request.text().substring(0, 2) + " failed after " + (settings.retries() + 1) + " attempts: "
+                "SIP2 " + name(request) + " failed after " + (settings.retries() + 1) + " attempts: "
                         + last.getMessage(),
                 last);
     }
 
-    /** Whether the server said it answers Patron Status (23); known after the first call. */
-    public boolean patronStatusSupported() {
+    /** Whether the server answers Patron Status (23), from its 98's {@code BX}; starts a session if need be. */
+    public boolean patronStatusSupported() throws Sip2Exception {
+        call(null);
         return patronStatusSupported;
     }
 
