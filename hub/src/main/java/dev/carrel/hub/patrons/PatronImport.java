@@ -145,7 +145,7 @@ final class PatronImport {
                 .toList();
         List<Patrons.Change> changes = new ArrayList<>();
         for (String id : gone) {
-            if (await(writer.call("import " + job.id() + ": remove " + id, c -> patrons.remove(c, id)))
+            if (await(RowWrite.submit(writer, "import " + job.id() + ": remove " + id, c -> patrons.remove(c, id)))
                     .orElse(false)) {
                 changes.add(new Patrons.Change(id, Patrons.Change.Kind.REMOVED, "import:" + job.id()));
             }
@@ -161,7 +161,8 @@ final class PatronImport {
             results.add(
                     c.draft().isEmpty()
                             ? CompletableFuture.failedFuture(new IllegalStateException("invalid row"))
-                            : writer.call(
+                            : RowWrite.submit(
+                                    writer,
                                     "import " + job.id() + " row " + c.row(),
                                     conn -> patrons.apply(conn, c.draft().get())));
         }
