@@ -22,6 +22,7 @@ import dev.carrel.protocol.EventIds;
 import dev.carrel.protocol.SeatState;
 import dev.carrel.protocol.Topic;
 import dev.carrel.protocol.TwinDesired;
+import dev.carrel.protocol.TwinReported;
 import dev.carrel.protocol.WireCodec;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -159,6 +160,24 @@ class AgentCommandsTest {
         }
         assertEquals(70, lamp().state().brightness());
         assertTrue(dir.resolve("agent").resolve("twin-desired.json").toFile().isFile());
+
+        // The reported twin says what the device really does, in the hub's shape, with the version applied.
+        BlockingQueue<TwinReported> reported = new LinkedBlockingQueue<>();
+        staff.subscribe(
+                new MqttSubscription[] {
+                    new MqttSubscription(Topic.twinReported(ROOM).toString(), 1)
+                },
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                    (topic, message) ->
+                            reported.add(codec.decode(Topic.parse(topic), message.getPayload(), TwinReported.class))
+                });
+        TwinReported twin = reported.poll(5, TimeUnit.SECONDS);
+        while (twin != null && twin.appliedVersion() < 3) {
+            twin = reported.poll(5, TimeUnit.SECONDS);
+        }
+        assertTrue(twin != null, "no reported twin of version 3");
+        assertEquals(
+                Map.of("on", true, "brightness", 70), ((Map<?, ?>) twin.state().get("lamps")).get("desk-01-lamp"));
     }
 
     @Test

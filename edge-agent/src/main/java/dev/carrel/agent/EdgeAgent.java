@@ -140,6 +140,7 @@ public final class EdgeAgent implements AutoCloseable {
             p.events.flush();
             p.twin.report();
         }));
+        p.access.onSnapshotWanted(this::resync);
         try {
             p.access.wire(
                     layout,

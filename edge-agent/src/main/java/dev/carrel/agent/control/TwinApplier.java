@@ -110,19 +110,21 @@ public final class TwinApplier {
 
     /** Publishes the reported twin again (after a reconnect, or for a sync command). */
     public synchronized void report() {
-        Map<String, Object> state = new LinkedHashMap<>();
-        Map<String, Object> endpoints = new LinkedHashMap<>();
+        Map<String, Object> state = new LinkedHashMap<>(extra.get());
+        Map<String, Object> lamps = new LinkedHashMap<>();
         for (Lamp lamp : devices.all(Lamp.class)) {
-            endpoints.put(
+            lamps.put(
                     lamp.id(),
                     Map.of("on", lamp.state().on(), "brightness", lamp.state().brightness()));
         }
+        Map<String, Object> outlets = new LinkedHashMap<>();
         for (Outlet outlet : devices.all(Outlet.class)) {
             if (outlet.state().power() != Power.UNKNOWN) {
-                endpoints.put(outlet.id(), Map.of("on", outlet.state().power() == Power.ON));
+                outlets.put(outlet.id(), Map.of("on", outlet.state().power() == Power.ON));
             }
         }
-        state.put("endpoints", endpoints);
+        state.put("lamps", lamps);
+        state.put("outlets", outlets);
         applied.map(d -> d.state().get("schedule")).ifPresent(s -> state.put("schedule", s));
         reported.accept(new TwinReported(applied.map(TwinDesired::version).orElse(0L), state, clock.instant()));
     }
