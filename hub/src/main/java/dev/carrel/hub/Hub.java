@@ -1,23 +1,35 @@
 package dev.carrel.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.hub.access.Access;
+import dev.carrel.hub.access.AccessConfig;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
+import dev.carrel.hub.ingest.DeadLetterStore;
 import dev.carrel.hub.ingest.HubMqttClient;
 import dev.carrel.hub.ingest.Ingest;
 import dev.carrel.hub.ingest.IngestMetrics;
-import dev.carrel.hub.ingest.IngestObserver;
 import dev.carrel.hub.ingest.SqliteDeadLetterStore;
+import dev.carrel.hub.monitoring.AlertRules;
+import dev.carrel.hub.monitoring.AlertStore;
+import dev.carrel.hub.monitoring.AlertsService;
+import dev.carrel.hub.monitoring.DeadLettersService;
+import dev.carrel.hub.monitoring.HubHealth;
+import dev.carrel.hub.monitoring.MonitoringJobs;
+import dev.carrel.hub.monitoring.MonitoringMetrics;
+import dev.carrel.hub.monitoring.Retention;
+import dev.carrel.hub.monitoring.SqliteAlertStore;
+import dev.carrel.hub.monitoring.SqliteTelemetryStore;
+import dev.carrel.hub.monitoring.TelemetryService;
+import dev.carrel.hub.monitoring.TelemetryStore;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
 import dev.carrel.protocol.WireJson;
 import io.helidon.config.Config;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
@@ -46,7 +58,10 @@ public final class Hub implements AutoCloseable {
     private final HubMqttClient mqtt;
     private final IngestMetrics metrics;
     private final WebServer server;
+    private final MonitoringJobs monitoringJobs;
+    private final MonitoringMetrics monitoringMetrics;
     private final Facilities facilities;
+    private final Optional<Access> access;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -57,7 +72,10 @@ public final class Hub implements AutoCloseable {
         this.mqtt = parts.mqtt;
         this.metrics = parts.metrics;
         this.server = parts.server;
+        this.monitoringJobs = parts.monitoringJobs;
+        this.monitoringMetrics = parts.monitoringMetrics;
         this.facilities = parts.facilities;
+        this.access = parts.access;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -71,7 +89,15 @@ public final class Hub implements AutoCloseable {
         IngestMetrics metrics;
         WebServer server;
         Facilities facilities;
+        MonitoringJobs monitoringJobs;
+        MonitoringMetrics monitoringMetrics;
+        Monitoring monitoring;
+        Clock clock;
+        Optional<Access> access = Optional.empty();
     }
+
+    /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
+    private record Monitoring(DeadLetterStore deadLetters, AlertStore alerts, TelemetryStore telemetry) {}
 
     /**
      * Starts the hub.
@@ -86,20 +112,36 @@ public final class Hub implements AutoCloseable {
             p.database = Database.open(config.dataDir().resolve("carrel-hub.db"));
             p.metrics = new IngestMetrics(Services.get(MeterRegistry.class));
             IngestMetrics metrics = p.metrics;
-            p.writer = new StoreWriter(p.database, (what, e) -> {
-                metrics.storeFailure();
-                LOG.log(Level.WARNING, "store refused " + what, e);
-            });
+            p.writer = new StoreWriter(
+                    p.database,
+                    (what, e) -> {
+                        metrics.storeFailure();
+                        LOG.log(Level.WARNING, "store refused " + what, e);
+                    },
+                    metrics);
             AgentRegistry registry = new AgentRegistry(p.database, json);
             p.facilities = Facilities.open(
                     config.spacesFile(), new Facilities.Base(p.database, p.writer, registry, json, clock));
+            p.clock = clock;
+            p.monitoring = new Monitoring(
+                    new SqliteDeadLetterStore(p.database),
+                    new SqliteAlertStore(p.database),
+                    new SqliteTelemetryStore(p.database));
+            AlertRules rules = new AlertRules(p.monitoring.alerts(), registry, config.monitoring());
             Ingest ingest = new Ingest(
                     p.writer,
                     registry,
-                    Ingest.Sinks.of(
-                            json, new SqliteDeadLetterStore(p.database), p.facilities.observer(IngestObserver.NONE)),
+                    Ingest.Sinks.of(json, p.monitoring.deadLetters(), p.facilities.observer(rules)),
                     p.metrics,
                     clock);
+            p.monitoringJobs = new MonitoringJobs(
+                            p.writer,
+                            rules,
+                            new Retention(p.monitoring.telemetry(), p.monitoring.deadLetters(), config.monitoring()),
+                            clock)
+                    .start(config.monitoring());
+            p.monitoringMetrics = new MonitoringMetrics(Services.get(MeterRegistry.class), registry);
+            p.access = openAccess(root, config, registry, json, p);
             connectBroker(config, p, ingest);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
@@ -114,6 +156,9 @@ public final class Hub implements AutoCloseable {
         char[] password;
         switch (config.broker()) {
             case HubConfig.Embedded e -> {
+                if (e.credentialsFile().isPresent()) {
+                    p.users = BrokerUsers.load(e.credentialsFile().get());
+                }
                 p.broker = Optional.of(EmbeddedBroker.start(
                         e.host(), e.port(), config.dataDir().resolve("broker"), e.persistent(), p.users));
                 p.brokerUri = p.broker.get().uri();
@@ -127,9 +172,27 @@ public final class Hub implements AutoCloseable {
                 password = e.password().toCharArray();
             }
         }
-        p.mqtt = new HubMqttClient(p.brokerUri, "carrel-hub", user, password, ingest);
+        p.mqtt = new HubMqttClient(
+                p.brokerUri,
+                new HubMqttClient.Session(
+                        config.subscriber().clientId(), config.subscriber().shareGroup()),
+                user,
+                password,
+                ingest);
         p.facilities.attach(p.mqtt);
+        p.access.ifPresent(a -> a.attach(p.mqtt, p.facilities.twins()));
         p.mqtt.start();
+    }
+
+    /** Patrons, gates' access and passes: only with {@code carrel.site.secret-file} (docs/patrons.md). */
+    private static Optional<Access> openAccess(
+            Config root, HubConfig config, AgentRegistry registry, ObjectMapper json, Parts p) throws Exception {
+        Optional<AccessConfig> access = AccessConfig.from(root.get("carrel"));
+        if (access.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Access.open(
+                access.get(), new Access.Base(p.database, p.writer, registry, json, p.clock, config.dataDir())));
     }
 
     private static WebServer webServer(Config root, AgentRegistry registry, ObjectMapper json, Parts p) {
@@ -142,18 +205,8 @@ public final class Hub implements AutoCloseable {
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .details(true)
-                                .addCheck(
-                                        () -> HealthCheckResponse.builder()
-                                                .status(mqtt.connected())
-                                                .build(),
-                                        HealthCheckType.READINESS,
-                                        "mqtt")
-                                .addCheck(
-                                        () -> HealthCheckResponse.builder()
-                                                .status(databaseAnswers(database))
-                                                .build(),
-                                        HealthCheckType.READINESS,
-                                        "database")
+                                .addCheck(HubHealth.broker(mqtt::connected))
+                                .addCheck(HubHealth.store(database, p.writer))
                                 .build())
                         .addObserver(MetricsObserver.create())
                         .build())
@@ -162,19 +215,18 @@ public final class Hub implements AutoCloseable {
                                 cl -> cl.location("web").welcome("index.html").context("/"))
                         .build())
                 .routing(r -> {
-                    r.register("/api/agents", new AgentsService(registry, responses));
+                    r.register("/api/agents", new AgentsService(registry, responses))
+                            .register("/api/agents", new TelemetryService(p.monitoring.telemetry(), p.clock, responses))
+                            .register(
+                                    "/api/alerts",
+                                    new AlertsService(p.monitoring.alerts(), p.writer, p.clock, responses))
+                            .register(
+                                    "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
+                    p.access.ifPresent(a -> a.routing(r, responses));
                 })
                 .build()
                 .start();
-    }
-
-    private static boolean databaseAnswers(Database database) {
-        try {
-            return database.read(c -> c.createStatement().execute("SELECT 1"));
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     public int httpPort() {
@@ -200,6 +252,11 @@ public final class Hub implements AutoCloseable {
         return facilities;
     }
 
+    /** Patrons and access, when {@code carrel.site.secret-file} is configured. */
+    public Optional<Access> access() {
+        return access;
+    }
+
     public boolean mqttConnected() {
         return mqtt != null && mqtt.connected();
     }
@@ -212,8 +269,17 @@ public final class Hub implements AutoCloseable {
         if (facilities != null) {
             facilities.close();
         }
+        if (access != null) {
+            access.ifPresent(Access::close);
+        }
         if (mqtt != null) {
             mqtt.close();
+        }
+        if (monitoringJobs != null) {
+            monitoringJobs.close();
+        }
+        if (monitoringMetrics != null) {
+            monitoringMetrics.close();
         }
         broker.ifPresent(EmbeddedBroker::close);
         try {

@@ -93,9 +93,63 @@ public final class AgentRegistry {
         }
     }
 
+    /** An agent offline since a time. */
+    public record Offline(AgentId id, Instant since) {}
+
+    /** Whether the agent is online now, on the writer's connection (so it sees the current transaction). */
+    public boolean online(Connection c, AgentId agent) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT online FROM agents WHERE id = ?")) {
+            s.setString(1, agent.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    /** Agents offline since {@code cutoff} or earlier, on the writer's connection. */
+    public List<Offline> offlineSince(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT id, status_changed FROM agents WHERE online = 0 AND status_changed <= ?")) {
+            s.setLong(1, cutoff.toEpochMilli());
+            try (ResultSet rs = s.executeQuery()) {
+                List<Offline> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Offline(AgentId.of(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2))));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** The kind of one of the agent's endpoints as its last birth announced it, on the writer's connection. */
+    public Optional<Endpoint.Kind> endpointKind(Connection c, AgentId agent, String endpointId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT endpoints FROM agents WHERE id = ?")) {
+            s.setString(1, agent.value());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return read(rs.getString(1)).stream()
+                        .filter(e -> e.id().equals(endpointId))
+                        .map(Endpoint::kind)
+                        .findFirst();
+            }
+        }
+    }
+
+    /** How many agents are online. */
+    public int countOnline() throws SQLException {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM agents WHERE online = 1");
+                    ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
     public List<AgentView> list() throws SQLException {
         return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(SELECT + " ORDER BY id");
+            try (PreparedStatement s = c.prepareStatement(SELECT + " ORDER BY a.id");
                     ResultSet rs = s.executeQuery()) {
                 List<AgentView> out = new ArrayList<>();
                 while (rs.next()) {
@@ -108,7 +162,7 @@ public final class AgentRegistry {
 
     public Optional<AgentView> find(AgentId agent) throws SQLException {
         return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE a.id = ?")) {
                 s.setString(1, agent.value());
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(view(rs)) : Optional.empty();
@@ -117,7 +171,17 @@ public final class AgentRegistry {
         });
     }
 
-    private static final String SELECT = "SELECT id, online, last_seen, version, session, endpoints FROM agents";
+    /**
+     * Each agent with its event-sequence figures: the events missing over all its sessions (the highest seq of
+     * a session plus one, less the distinct events received in it), and its newest event session and seq.
+     */
+    private static final String SELECT = """
+            SELECT a.id, a.online, a.last_seen, a.version, a.session, a.endpoints,
+                   coalesce((SELECT sum(max_seq + 1 - received) FROM event_sessions e WHERE e.agent_id = a.id), 0),
+                   coalesce((SELECT max(session) FROM event_sessions e WHERE e.agent_id = a.id), 0),
+                   coalesce((SELECT max_seq FROM event_sessions e WHERE e.agent_id = a.id
+                             ORDER BY session DESC LIMIT 1), -1)
+            FROM agents a""";
 
     private AgentView view(ResultSet rs) throws SQLException {
         return new AgentView(
@@ -126,7 +190,10 @@ public final class AgentRegistry {
                 Instant.ofEpochMilli(rs.getLong(3)),
                 Optional.ofNullable(rs.getString(4)).orElse("unknown"),
                 rs.getLong(5),
-                read(rs.getString(6)));
+                read(rs.getString(6)),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getLong(9));
     }
 
     private String write(List<Endpoint> endpoints) throws SQLException {

@@ -7,15 +7,19 @@ import dev.carrel.protocol.Event;
 import dev.carrel.protocol.Telemetry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Appends events (deduplicated by id) and telemetry samples, on the writer's connection. */
-final class EventLog {
+/**
+ * Appends events (deduplicated by id) and telemetry samples, and tracks each agent's event sequence per
+ * session, on the writer's connection.
+ */
+public final class EventLog {
     private final ObjectMapper json;
 
-    EventLog(ObjectMapper json) {
+    public EventLog(ObjectMapper json) {
         this.json = json;
     }
 
@@ -37,6 +41,41 @@ final class EventLog {
             s.setString(8, body(event));
             return s.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Counts a newly stored event in its session and returns how far its seq jumped past the highest seen
+     * before: 0 in order (or late, filling a gap), n when n events in between have not arrived. Sequences start
+     * at 0 in each session (docs/mqtt-contract.md), so a session's first event at seq 3 is a jump of 3.
+     */
+    long sequence(Connection c, AgentId agent, Event event, Instant received) throws SQLException {
+        long previousMax = -1;
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT max_seq FROM event_sessions WHERE agent_id = ? AND session = ?")) {
+            s.setString(1, agent.value());
+            s.setLong(2, event.session());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    previousMax = rs.getLong(1);
+                }
+            }
+        }
+        String sql = """
+                INSERT INTO event_sessions (agent_id, session, max_seq, received, first_received, last_received)
+                VALUES (?, ?, ?, 1, ?, ?)
+                ON CONFLICT (agent_id, session) DO UPDATE SET
+                    max_seq = max(max_seq, excluded.max_seq), received = received + 1,
+                    last_received = excluded.last_received
+                """;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, agent.value());
+            s.setLong(2, event.session());
+            s.setLong(3, event.seq());
+            s.setLong(4, received.toEpochMilli());
+            s.setLong(5, received.toEpochMilli());
+            s.executeUpdate();
+        }
+        return Math.max(0, event.seq() - previousMax - 1);
     }
 
     void append(Connection c, AgentId agent, Telemetry t, Instant received) throws SQLException {
