@@ -182,6 +182,12 @@ public final class Hub implements AutoCloseable {
         p.facilities.attach(p.mqtt);
         p.access.ifPresent(a -> a.attach(p.mqtt, p.facilities.twins()));
         p.mqtt.start();
+        // With the broker in this process, start is not done until the hub listens: an agent that connects
+        // right after would otherwise publish its first events to nobody. An external broker may be down at
+        // start; then the hub serves its API meanwhile and the client keeps trying.
+        if (p.broker.isPresent() && !p.mqtt.awaitSubscribed(java.time.Duration.ofSeconds(15))) {
+            LOG.warning("the hub's MQTT client is not subscribed to its own broker after 15 s; still trying");
+        }
     }
 
     /** Patrons, gates' access and passes: only with {@code carrel.site.secret-file} (docs/patrons.md). */

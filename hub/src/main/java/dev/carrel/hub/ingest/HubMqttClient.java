@@ -60,6 +60,7 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hub-mqtt-retry").daemon(true).factory());
     private volatile boolean closed;
+    private final java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
 
     private static final int MAX_IN_FLIGHT = 16;
     private final WireCodec codec = new WireCodec();
@@ -163,6 +164,14 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
         return client.isConnected();
     }
 
+    /**
+     * Waits until the first connection is up and subscribed. The hub waits on it at start with its embedded
+     * broker, so nothing an agent publishes in the first seconds goes unheard.
+     */
+    public boolean awaitSubscribed(java.time.Duration timeout) throws InterruptedException {
+        return subscribed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void connect() {
         if (closed) {
             return;
@@ -189,6 +198,7 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
             IMqttToken token = client.subscribe(subscriptions);
             token.waitForCompletion(10_000);
             LOG.info(() -> "hub subscribed on " + client.getServerURI());
+            subscribed.countDown();
             for (Runnable hook : connectHooks) {
                 try {
                     hook.run();
