@@ -144,6 +144,7 @@ public final class Facilities implements AutoCloseable {
         schedules.seed(fileSchedules);
         Twins t = twins;
         mqtt.tap(new LiveTap(live, agent -> timer.execute(() -> quietly("twin re-send", () -> t.resend(agent))))::seen);
+        mqtt.tap(new GateExits(spaces, mqtt, EventIds.system(), base.clock())::seen);
         mqtt.onConnected(() -> timer.execute(() -> quietly("twin re-send", t::resendAll)));
         timer.scheduleWithFixedDelay(() -> quietly("command expiry", () -> outcomes.sweep()), 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> quietly("schedule tick", () -> schedules.tick()), 2, 15, TimeUnit.SECONDS);

@@ -1,0 +1,53 @@
+package dev.carrel.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.carrel.agent.EdgeAgent;
+import dev.carrel.agent.seats.SeatResult;
+import dev.carrel.protocol.CredentialHash;
+import dev.carrel.protocol.EventBody.GatePassage;
+import dev.carrel.protocol.SeatState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Leaving through the gate releases the patron's seat, though gate and seat are different agents. */
+class GateExitReleaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void gatePassageOut_releasesTheSeatThePatronHeldInTheReadingRoom() throws Exception {
+        try (Demo demo = Demo.start(dir, 0, Duration.ofSeconds(5), 0)) {
+            HubApi api = new HubApi(demo.hub().httpPort());
+            for (String agent : DemoLibrary.agents()) {
+                api.awaitAgent(agent, HubApi.online(1), Duration.ofSeconds(10));
+            }
+            EdgeAgent room = demo.agent(DemoLibrary.READING_ROOM).orElseThrow();
+            CredentialHash zhang = new CredentialHash("f".repeat(64));
+            CredentialHash li = new CredentialHash("0".repeat(63) + "1");
+            assertInstanceOf(SeatResult.Done.class, room.seats().checkIn("desk-03", zhang, "kiosk"));
+            assertInstanceOf(SeatResult.Done.class, room.seats().checkIn("desk-04", li, "kiosk"));
+
+            demo.agent(DemoLibrary.GATE)
+                    .orElseThrow()
+                    .events()
+                    .publish(new GatePassage("gate-1", GatePassage.Direction.OUT, Optional.of(zhang)));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (room.seats().seat("desk-03").orElseThrow().state() != SeatState.FREE
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(
+                    SeatState.FREE, room.seats().seat("desk-03").orElseThrow().state());
+            assertEquals(
+                    SeatState.OCCUPIED,
+                    room.seats().seat("desk-04").orElseThrow().state(),
+                    "only that patron's seat");
+        }
+    }
+}
