@@ -58,6 +58,7 @@ public final class Facilities implements AutoCloseable {
     private final Spaces spaces;
     private final TwinStore twinStore;
     private final SqliteCommandStore commandStore;
+    private final CommandMetrics metrics;
     private final ChangeFeed feed;
     private final LiveState live;
     private final Map<String, com.fasterxml.jackson.databind.JsonNode> fileSchedules;
@@ -74,6 +75,8 @@ public final class Facilities implements AutoCloseable {
         this.fileSchedules = fileSchedules;
         this.twinStore = new SqliteTwinStore(base.database(), base.json());
         this.commandStore = new SqliteCommandStore(base.database());
+        this.metrics = new CommandMetrics(
+                io.helidon.service.registry.Services.get(io.helidon.metrics.api.MeterRegistry.class), commandStore);
         this.feed = new ChangeFeed(base.json());
         this.live = new LiveState(feed, spaces.current());
         spaces.onChange(live::modelChanged);
@@ -206,5 +209,6 @@ public final class Facilities implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        metrics.close();
     }
 }

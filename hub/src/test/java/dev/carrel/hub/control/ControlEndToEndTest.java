@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrel.hub.Hub;
+import dev.carrel.hub.HubHttp;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.protocol.Endpoint;
 import dev.carrel.protocol.Endpoint.Kind;
@@ -133,6 +134,11 @@ class ControlEndToEndTest {
                     room1.on);
             assertEquals(Map.of("desk-4-lamp", false, "desk-4-outlet", false), room2.on);
             assertTrue(room1.commands.stream().allMatch(c -> c.expiresAt().isAfter(clock.instant())));
+            String metrics = new HubHttp(hub.httpPort()).get("/observe/metrics").text();
+            assertTrue(
+                    metrics.contains("carrel_commands{scope=\"application\",state=\"applied\",} 8.0")
+                            || metrics.matches("(?s).*carrel_commands\\{[^}]*state=\"applied\"[^}]*} 8\\.0.*"),
+                    "commands by state in the metrics");
         }
     }
 
