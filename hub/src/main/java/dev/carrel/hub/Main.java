@@ -1,19 +1,30 @@
 package dev.carrel.hub;
 
+import dev.carrel.hub.broker.CredentialsTool;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Runs the hub: {@code carrel-hub [config.yaml]}. Without an argument it reads {@code application.yaml} from
- * the classpath; a file given on the command line overrides it key by key.
+ * the classpath; a file given on the command line overrides it key by key. {@code carrel-hub add-agent ID
+ * --credentials FILE} (and {@code remove-agent}, {@code list}) manage the broker's credentials file instead:
+ * {@link CredentialsTool}.
  */
 public final class Main {
     private Main() {}
 
+    /** The first arguments that mean a {@link CredentialsTool} command, not a configuration file. */
+    private static final Set<String> CREDENTIALS_COMMANDS = Set.of("add-agent", "remove-agent", "list");
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && CREDENTIALS_COMMANDS.contains(args[0])) {
+            CredentialsTool.main(args); // exits with the tool's status
+            return;
+        }
         Logs.configure();
         Config.Builder config = Config.builder().disableEnvironmentVariablesSource();
         if (args.length > 0) {
