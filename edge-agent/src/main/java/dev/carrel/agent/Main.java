@@ -1,21 +1,29 @@
 package dev.carrel.agent;
 
 import com.pi4j.Pi4J;
+import dev.carrel.agent.enrol.EnrollCommand;
 import dev.carrel.drivers.Hardware;
 import dev.carrel.drivers.gpio.GpioPins;
 import dev.carrel.drivers.gpio.Pi4jGpio;
 import dev.carrel.drivers.serial.JSerialCommPorts;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
-/** Runs one edge agent: {@code carrel-agent CONFIG.yaml}. */
+/**
+ * Runs one edge agent: {@code carrel-agent CONFIG.yaml}; or enrols a new device: {@code carrel-agent enroll
+ * --hub URL --token T --data-dir DIR [--config-out FILE]} (docs/operations.md).
+ */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("enroll")) {
+            System.exit(EnrollCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length != 1) {
-            System.err.println("usage: carrel-agent CONFIG.yaml");
+            System.err.println("usage: carrel-agent CONFIG.yaml\n       " + EnrollCommand.USAGE);
             System.exit(2);
         }
         AgentConfig config;

@@ -8,6 +8,10 @@ import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
+import dev.carrel.hub.enrolment.BrokerSeats;
+import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
+import dev.carrel.hub.enrolment.Enrolment;
+import dev.carrel.hub.enrolment.EnrolmentFeature;
 import dev.carrel.hub.ingest.DeadLetterStore;
 import dev.carrel.hub.ingest.HubMqttClient;
 import dev.carrel.hub.ingest.Ingest;
@@ -39,6 +43,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -94,6 +99,7 @@ public final class Hub implements AutoCloseable {
         Monitoring monitoring;
         Clock clock;
         Optional<Access> access = Optional.empty();
+        EnrolmentFeature enrolment;
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
@@ -143,6 +149,7 @@ public final class Hub implements AutoCloseable {
             p.monitoringMetrics = new MonitoringMetrics(Services.get(MeterRegistry.class), registry);
             p.access = openAccess(root, config, registry, json, p);
             connectBroker(config, p, ingest);
+            p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(config, p), site(root, p), clock);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
         } catch (Exception | Error e) {
@@ -201,6 +208,36 @@ public final class Hub implements AutoCloseable {
                 access.get(), new Access.Base(p.database, p.writer, registry, json, p.clock, config.dataDir())));
     }
 
+    /** Where enrolment makes each device's broker seat (docs/operations.md). */
+    private static BrokerSeats seats(HubConfig config, Parts p) {
+        return switch (config.broker()) {
+            case HubConfig.Embedded e -> new EmbeddedBrokerSeats(p.users, e.credentialsFile(), p.broker);
+            case HubConfig.External e ->
+                new BrokerSeats() {
+                    @Override
+                    public String admit(dev.carrel.protocol.AgentId agent) {
+                        throw new IllegalStateException("enrolment with an external broker is not wired yet");
+                    }
+
+                    @Override
+                    public void cutOff(dev.carrel.protocol.AgentId agent) {
+                        throw new IllegalStateException("enrolment with an external broker is not wired yet");
+                    }
+                };
+        };
+    }
+
+    /** The site's id and mobile-pass key, which a new device gets at enrolment, when patrons are set up. */
+    private static Enrolment.Site site(Config root, Parts p) {
+        String id =
+                AccessConfig.from(root.get("carrel")).map(AccessConfig::siteId).orElse("");
+        return new Enrolment.Site(
+                id,
+                p.access
+                        .map(a -> List.of(a.extras().passKeys().publicKeyText()))
+                        .orElse(List.of()));
+    }
+
     private static WebServer webServer(Config root, AgentRegistry registry, ObjectMapper json, Parts p) {
         Database database = p.database;
         HubMqttClient mqtt = p.mqtt;
@@ -230,6 +267,12 @@ public final class Hub implements AutoCloseable {
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
+                    p.enrolment.routing(
+                            r,
+                            json,
+                            responses,
+                            p.brokerUri,
+                            root.get("carrel.enrolment.broker-url").asString().asOptional());
                 })
                 .build()
                 .start();

@@ -86,6 +86,16 @@ public final class CredentialsTool {
         return secret;
     }
 
+    /** Removes an agent from the file; false when the file did not have it. */
+    public static boolean removeAgent(Path file, AgentId agent) {
+        BrokerUsers users = BrokerUsers.loadOrEmpty(file);
+        if (!users.revoke(agent.value())) {
+            return false;
+        }
+        users.save(file);
+        return true;
+    }
+
     private static String single(List<String> rest, PrintStream err) {
         if (rest.size() != 2) {
             throw new IllegalArgumentException("'" + rest.getFirst() + "' takes exactly one agent id\n" + USAGE);

@@ -13,10 +13,10 @@ import java.util.Map;
  * four-module quiet zone the standard asks for. SVG scales to any phone without blurring and needs no AWT.
  * Error correction M (15%) keeps a ~230-character pass at version 10, which gate cameras read well.
  */
-final class QrSvg {
+public final class QrSvg {
     private QrSvg() {}
 
-    static String of(String text) {
+    public static String of(String text) {
         BitMatrix m;
         try {
             m = new QRCodeWriter()
