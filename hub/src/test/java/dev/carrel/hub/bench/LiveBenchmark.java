@@ -153,7 +153,7 @@ public final class LiveBenchmark {
         return -1;
     }
 
-    private static String model() {
+    static String model() {
         StringBuilder y = new StringBuilder("agents:\n");
         for (int a = 0; a < AGENTS; a++) {
             y.append("  room-").append(a).append(":\n");
@@ -190,19 +190,23 @@ public final class LiveBenchmark {
     }
 
     /** A simulated agent: one MQTT connection, a birth with its 102 endpoints (Moquette refuses MQTT packets over 8092 bytes by default), then events. */
-    private static final class Agent {
+    static final class Agent {
         private final WireCodec codec = new WireCodec();
         private final EventIds ids = EventIds.system();
         private final AtomicLong seq = new AtomicLong();
         private final AgentId id;
-        private final MqttAsyncClient client;
+        final MqttAsyncClient client;
 
         Agent(Hub hub, String name) throws Exception {
+            this(hub.brokerUri(), name, hub.brokerUsers().issue(name, BrokerUsers.Role.AGENT));
+        }
+
+        Agent(String brokerUri, String name, String secret) throws Exception {
             id = AgentId.of(name);
-            client = new MqttAsyncClient(hub.brokerUri(), name, new MemoryPersistence());
+            client = new MqttAsyncClient(brokerUri, name, new MemoryPersistence());
             MqttConnectionOptions o = new MqttConnectionOptions();
             o.setUserName(name);
-            o.setPassword(hub.brokerUsers().issue(name, BrokerUsers.Role.AGENT).getBytes(StandardCharsets.UTF_8));
+            o.setPassword(secret.getBytes(StandardCharsets.UTF_8));
             client.connect(o).waitForCompletion(10_000);
             List<Endpoint> endpoints = new ArrayList<>();
             for (int d = 0; d < DESKS; d++) {
