@@ -12,6 +12,7 @@ import dev.carrel.hub.enrolment.BrokerSeats;
 import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
 import dev.carrel.hub.enrolment.Enrolment;
 import dev.carrel.hub.enrolment.EnrolmentFeature;
+import dev.carrel.hub.enrolment.ExternalBrokerSeats;
 import dev.carrel.hub.ingest.DeadLetterStore;
 import dev.carrel.hub.ingest.HubMqttClient;
 import dev.carrel.hub.ingest.Ingest;
@@ -149,7 +150,7 @@ public final class Hub implements AutoCloseable {
             p.monitoringMetrics = new MonitoringMetrics(Services.get(MeterRegistry.class), registry);
             p.access = openAccess(root, config, registry, json, p);
             connectBroker(config, p, ingest);
-            p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(config, p), site(root, p), clock);
+            p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
         } catch (Exception | Error e) {
@@ -209,21 +210,11 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Where enrolment makes each device's broker seat (docs/operations.md). */
-    private static BrokerSeats seats(HubConfig config, Parts p) {
+    private static BrokerSeats seats(Config root, HubConfig config, Parts p) {
         return switch (config.broker()) {
             case HubConfig.Embedded e -> new EmbeddedBrokerSeats(p.users, e.credentialsFile(), p.broker);
             case HubConfig.External e ->
-                new BrokerSeats() {
-                    @Override
-                    public String admit(dev.carrel.protocol.AgentId agent) {
-                        throw new IllegalStateException("enrolment with an external broker is not wired yet");
-                    }
-
-                    @Override
-                    public void cutOff(dev.carrel.protocol.AgentId agent) {
-                        throw new IllegalStateException("enrolment with an external broker is not wired yet");
-                    }
-                };
+                ExternalBrokerSeats.from(root.get("carrel.broker.mosquitto"), e.user(), e.password());
         };
     }
 

@@ -146,7 +146,14 @@ public final class Enrolment {
 
     private Outcome granted(Instant now, PlannedDevice plan, UnaryOperator<String> brokerUrl, String remote) {
         String agentId = plan.usedBy().orElseThrow();
-        String secret = seats.admit(AgentId.of(agentId));
+        String secret;
+        try {
+            secret = seats.admit(AgentId.of(agentId));
+        } catch (IllegalStateException e) {
+            // The token is spent and its device cut off: no half-made identity is left to use.
+            store.revokeDevice(agentId, now);
+            return refuse(now, Optional.of(plan.id()), 503, e.getMessage() + "; ask for a new token", remote);
+        }
         store.log(
                 now,
                 "enrolled",
