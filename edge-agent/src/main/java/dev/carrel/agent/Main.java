@@ -36,7 +36,15 @@ public final class Main {
             System.exit(2);
             return;
         }
-        EdgeAgent agent = EdgeAgent.start(config, layout, realHardware(), Clock.systemUTC());
+        EdgeAgent agent;
+        try {
+            agent = EdgeAgent.start(config, layout, realHardware(), Clock.systemUTC());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A wrong setting or a device that will not start: say which, plainly, and let systemd retry.
+            System.err.println("carrel-agent: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "agent-shutdown"));
     }
 
