@@ -37,6 +37,7 @@ class PackageContentsTest {
         assertEquals("-rw-r--r--", modes.get("./usr/lib/systemd/user/carrel-kiosk.service"));
         assertEquals("-rw-r--r--", modes.get("./lib/udev/rules.d/60-carrel-readers.rules"));
         assertEquals("-rw-r-----", modes.get("./etc/carrel/agent.yaml"), "the agent's config is not world-readable");
+        assertEquals("-rw-r--r--", modes.get("./usr/share/doc/carrel-agent/operations.md"));
         assertTrue(
                 modes.keySet().stream()
                         .anyMatch(p -> p.matches(
@@ -74,6 +75,7 @@ class PackageContentsTest {
         assertEquals("-rw-r--r--", modes.get("./usr/share/carrel-hub/carrel-hub.jar"));
         assertEquals("-rw-r--r--", modes.get("./lib/systemd/system/carrel-hub.service"));
         assertEquals("-rw-r-----", modes.get("./etc/carrel/hub.yaml"));
+        assertEquals("-rw-r--r--", modes.get("./usr/share/doc/carrel-hub/operations.md"));
         assertEquals("/etc/carrel/hub.yaml", dpkg("--info", deb, "conffiles").strip());
         String unit = dpkg("--fsys-tarfile", deb, "./lib/systemd/system/carrel-hub.service");
         assertTrue(unit.contains("ExecStart=/usr/bin/carrel-hub /etc/carrel/hub.yaml"), unit);
