@@ -151,6 +151,7 @@ public final class Hub implements AutoCloseable {
             p.access = openAccess(root, config, registry, json, p);
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
+            ingest.ignoring(p.enrolment.enrolment()::revoked);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
         } catch (Exception | Error e) {

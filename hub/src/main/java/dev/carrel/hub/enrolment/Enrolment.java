@@ -51,12 +51,22 @@ public final class Enrolment {
     private final Site site;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Enrolment(EnrolmentStore store, BrokerSeats seats, Site site, Clock clock) {
         this.store = store;
         this.seats = seats;
         this.site = site;
         this.clock = clock;
+        store.devices().stream().filter(d -> d.revokedAt().isPresent()).forEach(d -> revoked.add(d.agentId()));
+    }
+
+    /**
+     * True for a device that was revoked: the hub ignores what it still sends (an external Mosquitto keeps an
+     * open connection until it reconnects). A memory set, so ingest asks it for every message at no cost.
+     */
+    public boolean revoked(AgentId agent) {
+        return revoked.contains(agent.value());
     }
 
     /**
@@ -206,6 +216,7 @@ public final class Enrolment {
             return device;
         }
         Instant now = clock.instant();
+        revoked.add(agentId);
         seats.cutOff(AgentId.of(agentId));
         store.log(now, "device-revoked", Optional.of(device.get().tokenId()), Optional.of(agentId), "", "");
         return store.revokeDevice(agentId, now);

@@ -42,6 +42,7 @@ public final class Ingest {
     }
 
     private final WireCodec codec;
+    private volatile java.util.function.Predicate<AgentId> cutOff = agent -> false;
     private final StoreWriter writer;
     private final AgentRegistry registry;
     private final Sinks sinks;
@@ -60,6 +61,11 @@ public final class Ingest {
         this.sinks = sinks;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** Devices whose messages are ignored from now on (revoked at enrolment); dead-lettered, not stored. */
+    public void ignoring(java.util.function.Predicate<AgentId> revoked) {
+        this.cutOff = revoked;
     }
 
     /**
@@ -97,6 +103,20 @@ public final class Ingest {
         }
         if (topic.kind().direction() != Topic.Direction.AGENT_TO_HUB) {
             ack.run(); // the hub's own publications, seen through an overlapping subscription
+            return;
+        }
+        if (cutOff.test(topic.agent())) {
+            metrics.rejectedPayload();
+            LOG.warning(() -> "ignored a message from revoked device " + topic.agent() + " on " + topic);
+            deadLetter(
+                    DeadLetter.of(
+                            clock.instant(),
+                            Optional.of(topic.agent().value()),
+                            topicName,
+                            "$",
+                            "from a revoked device",
+                            payload),
+                    ack);
             return;
         }
         store(topic.agent(), message, clock.instant(), done(ack, arrived));

@@ -143,6 +143,21 @@ class IngestTest {
         assertEquals(3, metrics.acceptedCount() - acceptedBefore);
     }
 
+    @Test
+    void accept_fromARevokedDevice_isAckedAndIgnored_notStored() throws Exception {
+        ingest.ignoring(AGENT::equals);
+        CountDownLatch acked = new CountDownLatch(2);
+
+        deliver(birth(), acked::countDown);
+        deliver(event(), acked::countDown);
+
+        assertTrue(acked.await(5, TimeUnit.SECONDS));
+        writer.close(); // commits what is queued: nothing may have been written for the device
+        assertEquals(0, rows("agents"));
+        assertEquals(0, rows("events"));
+        assertEquals(2, metrics.rejected() - rejectedBefore);
+    }
+
     private long duplicates() {
         return meters.counter("carrel.ingest.duplicates", List.of())
                 .map(Counter::count)
