@@ -49,6 +49,7 @@ class PackageContentsTest {
         assertTrue(unit.contains("User=carrel"), unit);
         assertTrue(unit.contains("ExecStart=/usr/bin/carrel-agent /etc/carrel/agent.yaml"), unit);
         assertTrue(unit.contains("Restart=always"), unit);
+        assertTrue(unit.contains("Type=notify") && unit.contains("WatchdogSec=30"), unit);
         assertTrue(unit.contains("ConditionPathExists=/var/lib/carrel-agent/identity.key"), unit);
         String wrapper = dpkg("--fsys-tarfile", deb, "./usr/bin/carrel-agent");
         assertTrue(wrapper.contains("-XX:+UseSerialGC -Xms8m -Xmx64m -XX:TieredStopAtLevel=1"), wrapper);

@@ -21,6 +21,7 @@ import dev.carrel.agent.outbox.OutboxConfig;
 import dev.carrel.agent.seats.DeviceSeatEffects;
 import dev.carrel.agent.seats.SeatSessions;
 import dev.carrel.agent.seats.SqliteSeatStore;
+import dev.carrel.agent.service.Watchdog;
 import dev.carrel.agent.telemetry.Health;
 import dev.carrel.drivers.CredentialReader;
 import dev.carrel.drivers.Hardware;
@@ -33,6 +34,7 @@ import dev.carrel.protocol.Topic;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +55,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile ClosingSchedule closings = ClosingSchedule.NONE;
     private Instant lastTick;
+    private volatile Instant lastTickDone = Instant.now();
     private boolean wasOnline;
 
     /** What the agent is made of; filled in by {@link #start} and closed in reverse. */
@@ -154,6 +157,7 @@ public final class EdgeAgent implements AutoCloseable {
         p.twin.restore();
         p.seats.resume();
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        startWatchdog(clock);
         long period = config.telemetryInterval().toMillis();
         timer.scheduleAtFixedRate(this::publishTelemetry, period, period, TimeUnit.MILLISECONDS);
         p.connection.start();
@@ -185,6 +189,7 @@ public final class EdgeAgent implements AutoCloseable {
     private void tick() {
         try {
             Instant now = parts.scheduler.now();
+            lastTickDone = now;
             parts.seats.tick();
             boolean online = parts.connection.connected();
             if (online != wasOnline) {
@@ -202,6 +207,17 @@ public final class EdgeAgent implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "agent " + config.id() + ": seat tick failed", e);
         }
+    }
+
+    /** Under systemd, READY=1 now and WATCHDOG=1 while the tick runs (the unit's WatchdogSec). */
+    private void startWatchdog(Clock clock) {
+        Map<String, String> env = System.getenv();
+        Watchdog.fromEnvironment(env, clock, () -> lastTickDone).ifPresent(watchdog -> {
+            watchdog.ready();
+            Watchdog.period(env)
+                    .ifPresent(period -> timer.scheduleAtFixedRate(
+                            watchdog::ping, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
+        });
     }
 
     private void resync() {
