@@ -81,8 +81,8 @@ public final class EventLog {
     void append(Connection c, AgentId agent, Telemetry t, Instant received) throws SQLException {
         String sql = """
                 INSERT INTO telemetry (agent_id, ts, received, uptime_s, heap_used, heap_max, cpu_temp_c,
-                                       outbox_depth, reader_faults)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       outbox_depth, reader_faults, resident_bytes, broker_rtt_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, agent.value());
@@ -98,7 +98,18 @@ public final class EventLog {
             }
             s.setLong(8, t.outboxDepth());
             s.setInt(9, t.readerFaults());
+            setOptional(s, 10, t.residentBytes());
+            setOptional(s, 11, t.brokerRttMillis());
             s.executeUpdate();
+        }
+    }
+
+    private static void setOptional(PreparedStatement s, int index, java.util.Optional<Long> value)
+            throws SQLException {
+        if (value.isPresent()) {
+            s.setLong(index, value.get());
+        } else {
+            s.setNull(index, Types.INTEGER);
         }
     }
 

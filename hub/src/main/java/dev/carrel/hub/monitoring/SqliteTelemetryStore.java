@@ -120,10 +120,16 @@ public final class SqliteTelemetryStore implements TelemetryStore {
         }
     }
 
+    private static Optional<Long> optionalLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
     private static List<TelemetryHistory.Sample> samples(
             Connection c, String agent, Instant from, Instant to, int limit) throws SQLException {
         String sql = """
-                SELECT ts, uptime_s, heap_used, heap_max, cpu_temp_c, outbox_depth, reader_faults
+                SELECT ts, uptime_s, heap_used, heap_max, cpu_temp_c, outbox_depth, reader_faults,
+                       resident_bytes, broker_rtt_ms
                 FROM telemetry WHERE agent_id = ? AND ts >= ? AND ts < ?
                 ORDER BY ts LIMIT ?
                 """;
@@ -144,7 +150,9 @@ public final class SqliteTelemetryStore implements TelemetryStore {
                             rs.getLong(4),
                             cpu,
                             rs.getLong(6),
-                            rs.getInt(7)));
+                            rs.getInt(7),
+                            optionalLong(rs, 8),
+                            optionalLong(rs, 9)));
                 }
                 return out;
             }

@@ -21,7 +21,9 @@ public record TelemetryHistory(
             long heapMaxBytes,
             Optional<Double> cpuTemperatureC,
             long outboxDepth,
-            int readerFaults) {}
+            int readerFaults,
+            Optional<Long> residentBytes,
+            Optional<Long> brokerRttMillis) {}
 
     /** The smallest, mean and largest value over a bucket. */
     public record Range(double min, double avg, double max) {}

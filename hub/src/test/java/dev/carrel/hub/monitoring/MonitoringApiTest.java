@@ -128,7 +128,8 @@ class MonitoringApiTest {
     @Test
     void telemetry_answersTheAgentsSamplesInARange() throws Exception {
         Instant ts = Instant.now().minusSeconds(5);
-        publish(new Telemetry(ts, 10, 4096, 1 << 24, Optional.of(41.0), 3, 0));
+        publish(new Telemetry(
+                ts, 10, 4096, 1 << 24, Optional.of(41.0), 3, 0, Optional.of(75_000_000L), Optional.of(4L)));
 
         JsonNode history = api.await(
                         "/api/agents/reading-room-2/telemetry?from=" + ts.minusSeconds(60),
@@ -140,6 +141,8 @@ class MonitoringApiTest {
         assertEquals(4096, sample.get("heapUsedBytes").asLong());
         assertEquals(41.0, sample.get("cpuTemperatureC").asDouble());
         assertEquals(3, sample.get("outboxDepth").asLong());
+        assertEquals(75_000_000L, sample.get("residentBytes").asLong());
+        assertEquals(4, sample.get("brokerRttMillis").asLong());
         assertEquals(0, history.get("buckets").size());
         assertEquals(
                 400, api.get("/api/agents/reading-room-2/telemetry?from=soon").status());
