@@ -136,7 +136,42 @@ final class PatronImport {
             List<PatronRows.Checked> batch = checked.subList(from, Math.min(checked.size(), from + BATCH));
             retry.addAll(applyBatch(job, batch, true));
         }
+        if (retry.size() > 1 && applyTogether(job, retry)) {
+            return;
+        }
         applyBatch(job, retry, false);
+    }
+
+    /**
+     * Rows still refused for a credential after the first pass may hold each other's cards (a swap): applied
+     * together in one savepoint they succeed. If any of them is really refused the whole group rolls back and
+     * {@code false} sends them row by row, which names the refused rows.
+     */
+    private boolean applyTogether(ImportJob job, List<PatronRows.Checked> rows) {
+        List<PatronDraft> drafts =
+                rows.stream().map(c -> c.draft().orElseThrow()).toList();
+        List<Patrons.Outcome> outcomes;
+        try {
+            outcomes = RowWrite.submit(
+                            writer,
+                            "import " + job.id() + ": rows trading credentials",
+                            conn -> patrons.applyTogether(conn, drafts))
+                    .get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        List<Patrons.Change> changes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            job.counted(outcomes.get(i));
+            if (outcomes.get(i) != Patrons.Outcome.UNCHANGED) {
+                changes.add(new Patrons.Change(rows.get(i).id(), kind(outcomes.get(i)), "import:" + job.id()));
+            }
+        }
+        patrons.committed(changes);
+        return true;
     }
 
     private void removeMissing(ImportJob job, Set<String> inFile) throws SQLException {

@@ -6,6 +6,7 @@ import dev.carrel.protocol.CredentialHash;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -157,6 +158,32 @@ public final class Patrons {
         return outcome;
     }
 
+    /**
+     * Applies drafts that trade credentials among themselves (two patrons swapping cards in one export) inside
+     * the caller's transaction: each patron first gives up the credentials its draft drops, then every draft is
+     * applied, so no credential ever has two holders and the allow-list ends as the drafts say.
+     *
+     * @throws CredentialTaken when a credential belongs to a patron none of the drafts frees it from
+     */
+    public List<Outcome> applyTogether(Connection c, List<PatronDraft> drafts) throws SQLException {
+        for (PatronDraft d : drafts) {
+            Optional<Patron> before = base.store().read(c, d.id());
+            if (before.isPresent()) {
+                List<PatronCredential> kept = before.get().credentials().stream()
+                        .filter(d.credentials()::contains)
+                        .toList();
+                if (kept.size() < before.get().credentials().size()) {
+                    write(c, before, withCredentials(before.get(), kept));
+                }
+            }
+        }
+        List<Outcome> out = new ArrayList<>(drafts.size());
+        for (PatronDraft d : drafts) {
+            out.add(apply(c, d));
+        }
+        return out;
+    }
+
     /** What {@link #apply} would do, without writing: for a dry run. */
     public Outcome preview(Optional<Patron> before, Optional<String> storedPin, PatronDraft draft) {
         if (before.isEmpty()) {
@@ -209,6 +236,20 @@ public final class Patrons {
                 d.status(),
                 d.validUntil(),
                 d.credentials(),
+                base.clock().instant());
+    }
+
+    private Patron withCredentials(Patron p, List<PatronCredential> credentials) {
+        return new Patron(
+                p.id(),
+                p.pseudonym(),
+                p.displayName(),
+                p.greeting(),
+                p.group(),
+                p.college(),
+                p.status(),
+                p.validUntil(),
+                credentials,
                 base.clock().instant());
     }
 
