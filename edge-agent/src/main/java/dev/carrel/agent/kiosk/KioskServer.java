@@ -159,7 +159,7 @@ public final class KioskServer implements AutoCloseable {
                 send(
                         res,
                         Status.CONFLICT_409,
-                        Map.of("error", refused.reason(), "code", SeatRefusal.code(refused.reason())));
+                        Map.of("error", refused.reason(), "code", refused.code().wire()));
         }
     }
 

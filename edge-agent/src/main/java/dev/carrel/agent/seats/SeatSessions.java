@@ -1,6 +1,7 @@
 package dev.carrel.agent.seats;
 
 import dev.carrel.agent.seats.Deadline.Kind;
+import dev.carrel.agent.seats.SeatResult.Code;
 import dev.carrel.agent.seats.SeatResult.Done;
 import dev.carrel.agent.seats.SeatResult.Refused;
 import dev.carrel.protocol.CredentialHash;
@@ -69,16 +70,17 @@ public final class SeatSessions {
     public synchronized SeatResult checkIn(String seatId, CredentialHash patron, String cause) {
         Seat seat = seats.get(seatId);
         if (seat == null) {
-            return new Refused("no seat " + seatId);
+            return new Refused(Code.NO_SUCH_SEAT, "no seat " + seatId);
         }
         switch (seat.state()) {
             case OUT_OF_ORDER -> {
-                return new Refused("seat " + seatId + " is out of order");
+                return new Refused(Code.SEAT_OUT_OF_ORDER, "seat " + seatId + " is out of order");
             }
             case RESERVED, OCCUPIED, AWAY -> {
                 if (!seat.heldBy(patron)) {
-                    return new Refused(
-                            seat.state() == SeatState.RESERVED ? "seat is reserved for someone else" : "seat is taken");
+                    return seat.state() == SeatState.RESERVED
+                            ? new Refused(Code.SEAT_RESERVED, "seat is reserved for someone else")
+                            : new Refused(Code.SEAT_TAKEN, "seat is taken");
                 }
                 if (seat.state() == SeatState.OCCUPIED) {
                     return new Done(seat);
@@ -100,10 +102,10 @@ public final class SeatSessions {
     public synchronized SeatResult reserve(String seatId, CredentialHash patron, Instant graceUntil) {
         Seat seat = seats.get(seatId);
         if (seat == null) {
-            return new Refused("no seat " + seatId);
+            return new Refused(Code.NO_SUCH_SEAT, "no seat " + seatId);
         }
         if (seat.state() != SeatState.FREE) {
-            return seat.heldBy(patron) ? new Done(seat) : new Refused("seat is not free");
+            return seat.heldBy(patron) ? new Done(seat) : new Refused(Code.SEAT_TAKEN, "seat is not free");
         }
         Seat next = seat.heldBy(patron, SeatState.RESERVED, false, Optional.of(new Deadline(Kind.CONFIRM, graceUntil)));
         change(seat, next, "reserved");
@@ -114,10 +116,10 @@ public final class SeatSessions {
     public synchronized SeatResult leave(String seatId, CredentialHash patron) {
         Seat seat = seats.get(seatId);
         if (seat == null || seat.state() != SeatState.OCCUPIED || !seat.heldBy(patron)) {
-            return new Refused("you do not hold this seat");
+            return new Refused(Code.NOT_YOUR_SEAT, "you do not hold this seat");
         }
         if (seat.leavesUsed() >= rules.maxLeaves()) {
-            return new Refused("no temporary leave left for this session");
+            return new Refused(Code.NO_LEAVE_LEFT, "no temporary leave left for this session");
         }
         Seat next = seat.onLeave(new Deadline(Kind.LEAVE, clock.instant().plus(rules.leaveLength())));
         change(seat, next, "leave");
@@ -127,7 +129,7 @@ public final class SeatSessions {
     public synchronized SeatResult checkOut(String seatId, CredentialHash patron) {
         Seat seat = seats.get(seatId);
         if (seat == null || seat.state() == SeatState.FREE || !seat.heldBy(patron)) {
-            return new Refused("you do not hold this seat");
+            return new Refused(Code.NOT_YOUR_SEAT, "you do not hold this seat");
         }
         Seat next = seat.released();
         change(seat, next, "check_out");

@@ -152,6 +152,9 @@ class SeatSessionsTest {
         int events = effects.events.size();
         SeatResult r = seats.checkIn("desk-02", LI, "desk_reader");
         assertEquals(
+                SeatResult.Code.SEAT_TAKEN,
+                assertInstanceOf(SeatResult.Refused.class, r).code());
+        assertEquals(
                 "seat is taken", assertInstanceOf(SeatResult.Refused.class, r).reason());
         assertEquals(events, effects.events.size());
         assertEquals(Optional.of(ZHANG), seats.seat("desk-02").orElseThrow().patron());
