@@ -30,6 +30,7 @@ import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
+import dev.carrel.hub.reservations.ReservationsFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
@@ -68,6 +69,7 @@ public final class Hub implements AutoCloseable {
     private final MonitoringMetrics monitoringMetrics;
     private final Facilities facilities;
     private final Optional<Access> access;
+    private final ReservationsFeature reservations;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -82,6 +84,7 @@ public final class Hub implements AutoCloseable {
         this.monitoringMetrics = parts.monitoringMetrics;
         this.facilities = parts.facilities;
         this.access = parts.access;
+        this.reservations = parts.reservations;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -101,6 +104,7 @@ public final class Hub implements AutoCloseable {
         Clock clock;
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
+        ReservationsFeature reservations;
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
@@ -135,10 +139,15 @@ public final class Hub implements AutoCloseable {
                     new SqliteAlertStore(p.database),
                     new SqliteTelemetryStore(p.database));
             AlertRules rules = new AlertRules(p.monitoring.alerts(), registry, config.monitoring());
+            Facilities f = p.facilities;
+            p.reservations = ReservationsFeature.open(
+                    root.get("carrel"),
+                    new ReservationsFeature.Base(p.database, p.writer, f.spaces(), f::schedules, json, clock));
             Ingest ingest = new Ingest(
                     p.writer,
                     registry,
-                    Ingest.Sinks.of(json, p.monitoring.deadLetters(), p.facilities.observer(rules)),
+                    Ingest.Sinks.of(
+                            json, p.monitoring.deadLetters(), p.facilities.observer(p.reservations.observer(rules))),
                     p.metrics,
                     clock);
             p.monitoringJobs = new MonitoringJobs(
@@ -190,6 +199,7 @@ public final class Hub implements AutoCloseable {
                 ingest);
         p.facilities.attach(p.mqtt);
         p.access.ifPresent(a -> a.attach(p.mqtt, p.facilities.twins()));
+        p.reservations.attach(p.mqtt, p.access);
         p.mqtt.start();
         // With the broker in this process, start is not done until the hub listens: an agent that connects
         // right after would otherwise publish its first events to nobody. An external broker may be down at
@@ -259,6 +269,7 @@ public final class Hub implements AutoCloseable {
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
+                    p.reservations.routing(r, responses);
                     p.enrolment.routing(
                             r,
                             json,
@@ -298,6 +309,11 @@ public final class Hub implements AutoCloseable {
         return access;
     }
 
+    /** Seat and room reservations. */
+    public ReservationsFeature reservations() {
+        return reservations;
+    }
+
     public boolean mqttConnected() {
         return mqtt != null && mqtt.connected();
     }
@@ -312,6 +328,9 @@ public final class Hub implements AutoCloseable {
         }
         if (access != null) {
             access.ifPresent(Access::close);
+        }
+        if (reservations != null) {
+            reservations.close();
         }
         if (mqtt != null) {
             mqtt.close();

@@ -150,6 +150,11 @@ public final class PassService implements HttpService {
                 + (config.passes().secureCookie() ? "; Secure" : "");
     }
 
+    /** The signed-in patron of a request under {@code /pass/}, by the pass page's session cookie. */
+    public static Optional<PassSignIn.Session> session(ServerRequest req, PassSignIn signIn) {
+        return token(req).flatMap(signIn::session);
+    }
+
     private static Optional<String> token(ServerRequest req) {
         return req.headers().cookies().first(COOKIE).filter(t -> !t.isEmpty());
     }
