@@ -25,16 +25,18 @@ final class Answers {
     }
 
     void guard(ServerResponse res, Api.Action action) throws SQLException {
-        try {
-            Api.guard(out, res, action);
-        } catch (Refused r) {
-            Status status = r.code() == Refused.Code.BANNED ? Status.FORBIDDEN_403 : Status.CONFLICT_409;
-            Api.send(
-                    json,
-                    res,
-                    status,
-                    Map.of("error", r.getMessage(), "code", r.code().wire()));
-        }
+        Api.guard(out, res, () -> {
+            try {
+                action.run();
+            } catch (Refused r) {
+                Status status = r.code() == Refused.Code.BANNED ? Status.FORBIDDEN_403 : Status.CONFLICT_409;
+                Api.send(
+                        json,
+                        res,
+                        status,
+                        Map.of("error", r.getMessage(), "code", r.code().wire()));
+            }
+        });
     }
 
     void send(ServerResponse res, Object body) {
