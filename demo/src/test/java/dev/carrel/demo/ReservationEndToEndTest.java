@@ -58,6 +58,7 @@ class ReservationEndToEndTest {
     private final SettableClock clock = new SettableClock(at("2026-11-23T09:50"));
     private Hub hub;
     private EdgeAgent room;
+    private String staff = "";
 
     /** One clock for the hub and the agent, moved by the test. */
     static final class SettableClock extends Clock {
@@ -200,6 +201,7 @@ class ReservationEndToEndTest {
                         Map.entry("carrel.passes.secure-cookie", "false"),
                         Map.entry("carrel.reservations.sweep-every", "1h")))),
                 clock);
+        staff = "Bearer " + hub.staff().issueToken("admin");
         String name = DemoLibrary.READING_ROOM;
         AgentConfig config = new AgentConfig(
                 AgentId.of(name),
@@ -217,6 +219,7 @@ class ReservationEndToEndTest {
     private void importPatrons(int port) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/patrons/imports"))
+                        .header("Authorization", staff)
                         .POST(HttpRequest.BodyPublishers.ofString("id,name,group,card_uid,pin\n"
                                 + "2023004217,Zhang San,undergraduate,04A1B2C3,4711\n"
                                 + "2023004218,Li Si,undergraduate,04A1B2C5,2468\n"))
@@ -275,6 +278,9 @@ class ReservationEndToEndTest {
         if (!cookie.isEmpty()) {
             b.header("Cookie", cookie);
         }
+        if (path.startsWith("/api/")) {
+            b.header("Authorization", staff);
+        }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(status, r.statusCode(), path + ": " + r.body());
         return json.readTree(r.body());
@@ -295,6 +301,9 @@ class ReservationEndToEndTest {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
             if (!cookie.isEmpty()) {
                 b.header("Cookie", cookie);
+            }
+            if (path.startsWith("/api/")) {
+                b.header("Authorization", staff);
             }
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

@@ -31,6 +31,7 @@ import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
 import dev.carrel.hub.reservations.ReservationsFeature;
+import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
@@ -70,6 +71,7 @@ public final class Hub implements AutoCloseable {
     private final Facilities facilities;
     private final Optional<Access> access;
     private final ReservationsFeature reservations;
+    private final StaffFeature staff;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -85,6 +87,7 @@ public final class Hub implements AutoCloseable {
         this.facilities = parts.facilities;
         this.access = parts.access;
         this.reservations = parts.reservations;
+        this.staff = parts.staff;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -105,6 +108,7 @@ public final class Hub implements AutoCloseable {
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
         ReservationsFeature reservations;
+        StaffFeature staff;
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
@@ -161,6 +165,7 @@ public final class Hub implements AutoCloseable {
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
+            p.staff = StaffFeature.open(root.get("carrel.staff"), p.database, p.writer, clock);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
         } catch (Exception | Error e) {
@@ -260,6 +265,7 @@ public final class Hub implements AutoCloseable {
                                 cl -> cl.location("web").welcome("index.html").context("/"))
                         .build())
                 .routing(r -> {
+                    p.staff.routing(r, responses);
                     r.register("/api/agents", new AgentsService(registry, responses))
                             .register("/api/agents", new TelemetryService(p.monitoring.telemetry(), p.clock, responses))
                             .register(
@@ -312,6 +318,11 @@ public final class Hub implements AutoCloseable {
     /** Seat and room reservations. */
     public ReservationsFeature reservations() {
         return reservations;
+    }
+
+    /** Staff accounts, API tokens and the audit log. */
+    public StaffFeature staff() {
+        return staff;
     }
 
     public boolean mqttConnected() {

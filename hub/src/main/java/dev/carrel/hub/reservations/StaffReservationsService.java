@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.spaces.Api;
 import dev.carrel.hub.spaces.Fields;
+import dev.carrel.hub.staff.Audit;
+import dev.carrel.hub.staff.Staff;
+import dev.carrel.hub.staff.StaffMember;
 import dev.carrel.hub.web.JsonResponses;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -93,7 +96,10 @@ final class StaffReservationsService implements HttpService {
             Fields.only(body, "", Set.of("accept", "note"));
             boolean accept = Fields.bool(body, "", "accept");
             String note = Fields.optionalText(body, "", "note").orElse("");
-            answers.send(res, appeals.decide(id, accept, "staff", note));
+            String by = Staff.of(req).map(StaffMember::username).orElse("staff");
+            Violation v = appeals.decide(id, accept, by, note);
+            Audit.note(req, (accept ? "accepted" : "rejected") + " the appeal of violation " + v.id());
+            answers.send(res, v);
         });
     }
 
