@@ -123,8 +123,8 @@ public record HubConfig(
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}; names the key when wrong. */
-    public static Duration duration(Config c, String key, Duration fallback) {
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}. */
+    private static Duration duration(Config c, String key, Duration fallback) {
         Optional<String> value = string(c, key);
         if (value.isEmpty()) {
             return fallback;
@@ -148,8 +148,7 @@ public record HubConfig(
         }
     }
 
-    /** A whole number under {@code key}; the key is named when wrong. */
-    public static long whole(Config c, String key, long fallback) {
+    private static long whole(Config c, String key, long fallback) {
         return string(c, key)
                 .map(v -> {
                     try {
@@ -185,8 +184,7 @@ public record HubConfig(
         return string(c, key).filter(s -> !s.isEmpty()).orElseThrow(() -> invalid(c.get(key), "is required"));
     }
 
-    /** {@code true} or {@code false} under {@code key}; the key is named when wrong. */
-    public static Optional<Boolean> bool(Config c, String key) {
+    private static Optional<Boolean> bool(Config c, String key) {
         return string(c, key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;

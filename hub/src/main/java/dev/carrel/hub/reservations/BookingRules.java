@@ -1,6 +1,6 @@
 package dev.carrel.hub.reservations;
 
-import dev.carrel.hub.HubConfig;
+import dev.carrel.hub.ConfigValues;
 import io.helidon.config.Config;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -78,21 +78,21 @@ public record BookingRules(
      */
     public BookingRules with(Config c) {
         BookingRules r = new BookingRules(
-                HubConfig.bool(c, "walk-up-only").orElse(walkUpOnly),
+                ConfigValues.bool(c, "walk-up-only", walkUpOnly),
                 time(c, "next-day-from", nextDayFrom),
-                positive(c, "check-in-grace", checkInGrace),
-                positive(c, "next-day-grace", nextDayGrace),
-                positive(c, "leave", leave),
-                positive(c, "meal-leave", mealLeave),
+                ConfigValues.duration(c, "check-in-grace", checkInGrace),
+                ConfigValues.duration(c, "next-day-grace", nextDayGrace),
+                ConfigValues.duration(c, "leave", leave),
+                ConfigValues.duration(c, "meal-leave", mealLeave),
                 new MealWindow(time(c, "meal-from", meal.from()), time(c, "meal-to", meal.to())),
-                (int) range(c, "leaves-per-booking", leavesPerBooking, 0, 10),
-                positive(c, "extension-window", extensionWindow),
-                positive(c, "extension-max", extensionMax),
-                positive(c, "seat-max", seatMax),
-                positive(c, "room-min", roomMin),
-                positive(c, "room-max", roomMax),
-                (int) range(c, "room-min-group", roomMinGroup, 1, 50),
-                positive(c, "room-formation", roomFormation));
+                ConfigValues.integer(c, "leaves-per-booking", leavesPerBooking, 0, 10),
+                ConfigValues.duration(c, "extension-window", extensionWindow),
+                ConfigValues.duration(c, "extension-max", extensionMax),
+                ConfigValues.duration(c, "seat-max", seatMax),
+                ConfigValues.duration(c, "room-min", roomMin),
+                ConfigValues.duration(c, "room-max", roomMax),
+                ConfigValues.integer(c, "room-min-group", roomMinGroup, 1, 50),
+                ConfigValues.duration(c, "room-formation", roomFormation));
         if (r.roomMax.compareTo(r.roomMin) < 0) {
             throw new IllegalArgumentException(
                     "configuration key '" + c.get("room-max").key() + "' must not be shorter than room-min");
@@ -104,26 +104,8 @@ public record BookingRules(
         return r;
     }
 
-    static Duration positive(Config c, String key, Duration fallback) {
-        Duration d = HubConfig.duration(c, key, fallback);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(
-                    "configuration key '" + c.get(key).key() + "' must be positive");
-        }
-        return d;
-    }
-
-    static long range(Config c, String key, long fallback, long min, long max) {
-        long v = HubConfig.whole(c, key, fallback);
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(
-                    "configuration key '" + c.get(key).key() + "' must be " + min + "-" + max + ", not " + v);
-        }
-        return v;
-    }
-
     private static LocalTime time(Config c, String key, LocalTime fallback) {
-        var value = c.get(key).asString().asOptional();
+        var value = ConfigValues.string(c, key);
         if (value.isEmpty()) {
             return fallback;
         }

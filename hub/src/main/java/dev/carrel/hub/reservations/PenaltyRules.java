@@ -1,5 +1,6 @@
 package dev.carrel.hub.reservations;
 
+import dev.carrel.hub.ConfigValues;
 import io.helidon.config.Config;
 import java.time.Duration;
 
@@ -21,10 +22,10 @@ public record PenaltyRules(int violations, Duration within, Duration ban, Durati
     /** These rules with the keys present under {@code c} changed. */
     public PenaltyRules with(Config c) {
         return new PenaltyRules(
-                (int) BookingRules.range(c, "violations", violations, 1, 100),
-                BookingRules.positive(c, "within", within),
-                BookingRules.positive(c, "ban", ban),
-                BookingRules.positive(c, "repeat-ban", repeatBan),
-                BookingRules.positive(c, "repeat-within", repeatWithin));
+                ConfigValues.integer(c, "violations", violations, 1, 100),
+                ConfigValues.duration(c, "within", within),
+                ConfigValues.duration(c, "ban", ban),
+                ConfigValues.duration(c, "repeat-ban", repeatBan),
+                ConfigValues.duration(c, "repeat-within", repeatWithin));
     }
 }

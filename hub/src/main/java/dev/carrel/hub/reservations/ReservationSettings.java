@@ -1,5 +1,6 @@
 package dev.carrel.hub.reservations;
 
+import dev.carrel.hub.ConfigValues;
 import io.helidon.config.Config;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record ReservationSettings(
                 zones,
                 PenaltyRules.DEFAULTS.with(c.get("penalties")),
                 PenaltyRules.EXAM_DEFAULTS.with(c.get("exam-penalties")),
-                BookingRules.positive(c, "sweep-every", Duration.ofSeconds(5)));
+                ConfigValues.duration(c, "sweep-every", Duration.ofSeconds(5)));
     }
 
     /** The rules of a zone or room: its own where configured, else the defaults. */
