@@ -24,6 +24,9 @@ import java.time.format.DateTimeParseException;
  * @param roomMax the longest room booking
  * @param roomMinGroup members (the organiser included) a room booking needs
  * @param roomFormation the group must be complete this long after the start, else the room is released
+ * @param longTerm seats of the zone can be held for weeks (the exam-preparation area)
+ * @param longTermMaxWeeks the longest long-term hold
+ * @param longTermQuota presence a long-term seat needs each week, as its sensor sees it, to stay held
  */
 public record BookingRules(
         boolean walkUpOnly,
@@ -40,7 +43,10 @@ public record BookingRules(
         Duration roomMin,
         Duration roomMax,
         int roomMinGroup,
-        Duration roomFormation) {
+        Duration roomFormation,
+        boolean longTerm,
+        int longTermMaxWeeks,
+        Duration longTermQuota) {
 
     /** The local times in which a temporary leave is a meal break. */
     public record MealWindow(LocalTime from, LocalTime to) {
@@ -64,7 +70,10 @@ public record BookingRules(
             Duration.ofMinutes(30),
             Duration.ofMinutes(120),
             3,
-            Duration.ofMinutes(15));
+            Duration.ofMinutes(15),
+            false,
+            8,
+            Duration.ofHours(15));
 
     /** The leave a booking gets when a temporary leave starts at local time {@code t}. */
     public Duration leaveAt(LocalTime t) {
@@ -92,7 +101,10 @@ public record BookingRules(
                 ConfigValues.duration(c, "room-min", roomMin),
                 ConfigValues.duration(c, "room-max", roomMax),
                 ConfigValues.integer(c, "room-min-group", roomMinGroup, 1, 50),
-                ConfigValues.duration(c, "room-formation", roomFormation));
+                ConfigValues.duration(c, "room-formation", roomFormation),
+                ConfigValues.bool(c, "long-term", longTerm),
+                ConfigValues.integer(c, "long-term-max-weeks", longTermMaxWeeks, 1, 52),
+                ConfigValues.duration(c, "long-term-weekly-quota", longTermQuota));
         if (r.roomMax.compareTo(r.roomMin) < 0) {
             throw new IllegalArgumentException(
                     "configuration key '" + c.get("room-max").key() + "' must not be shorter than room-min");

@@ -22,16 +22,19 @@ import java.util.Optional;
  *   <li>the grace period: without a check-in at the seat confirmed by presence, a no-show;
  *   <li>a temporary leave that ran out: the seat is released and it counts as a violation;
  *   <li>a room whose group is not complete in time: released;
- *   <li>the end: completed, and the seat released.
+ *   <li>the end: completed, and the seat released;
+ *   <li>each finished week of a long-term seat: released when its presence fell short of the quota.
  * </ul>
  */
 final class Deadlines {
     private final Parts parts;
     private final SeatEvents events;
+    private final LongTermSeats longTerm;
 
-    Deadlines(Parts parts, SeatEvents events) {
+    Deadlines(Parts parts, SeatEvents events, LongTermSeats longTerm) {
         this.parts = parts;
         this.events = events;
+        this.longTerm = longTerm;
     }
 
     /** What a sweep changed, for tests and logs. */
@@ -50,6 +53,10 @@ final class Deadlines {
                 if (!outcome.isEmpty()) {
                     out.add(new Swept(b.id(), outcome));
                 }
+            }
+            for (String held : longTerm.sweep(c, now)) {
+                String[] words = held.split(" ", 2);
+                out.add(new Swept(words[0], words[1]));
             }
         });
         after.forEach(Runnable::run);

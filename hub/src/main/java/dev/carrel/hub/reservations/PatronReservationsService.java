@@ -32,16 +32,20 @@ final class PatronReservationsService implements HttpService {
     /** Who is signed in, and whether they may use the library now. */
     record Patrons(dev.carrel.hub.patrons.Patrons registry, PassSignIn signIn, Clock clock) {}
 
+    /** What the patron routes serve. */
+    record Features(Reservations reservations, Appeals appeals, LongTermSeats longTerm) {}
+
     private final Reservations reservations;
     private final Appeals appeals;
+    private final LongTermSeats longTerm;
     private final Patrons patrons;
     private final ObjectMapper json;
     private final Answers answers;
 
-    PatronReservationsService(
-            Reservations reservations, Appeals appeals, Patrons patrons, ObjectMapper json, JsonResponses out) {
-        this.reservations = reservations;
-        this.appeals = appeals;
+    PatronReservationsService(Features features, Patrons patrons, ObjectMapper json, JsonResponses out) {
+        this.reservations = features.reservations();
+        this.appeals = features.appeals();
+        this.longTerm = features.longTerm();
         this.patrons = patrons;
         this.json = json;
         this.answers = new Answers(json, out);
@@ -56,7 +60,10 @@ final class PatronReservationsService implements HttpService {
                 .post("/violations/{id}/appeal", this::appeal)
                 .post("/{id}/cancel", this::cancel)
                 .post("/{id}/check-in", this::checkIn)
-                .post("/{id}/extend", this::extend);
+                .post("/{id}/extend", this::extend)
+                .get("/long-term", this::longTermSeats)
+                .post("/long-term", this::holdLongTerm)
+                .post("/long-term/{id}/cancel", this::cancelLongTerm);
     }
 
     private interface Handler {
@@ -180,5 +187,24 @@ final class PatronReservationsService implements HttpService {
             Fields.only(body, "", Set.of("reason"));
             answers.created(res, appeals.appeal(patron, id, Fields.text(body, "", "reason")));
         });
+    }
+
+    private void longTermSeats(ServerRequest req, ServerResponse res) throws SQLException {
+        as(req, res, false, patron -> answers.send(res, longTerm.ofPatron(patron)));
+    }
+
+    private void holdLongTerm(ServerRequest req, ServerResponse res) throws SQLException {
+        as(req, res, true, patron -> {
+            JsonNode body = Api.body(req, json);
+            Fields.only(body, "", Set.of("seat", "weeks"));
+            int weeks = Fields.optionalInt(body, "", "weeks", 1, 52)
+                    .orElseThrow(() -> new InvalidFieldException("weeks", "is required"));
+            answers.created(res, longTerm.hold(patron, Fields.text(body, "", "seat"), weeks));
+        });
+    }
+
+    private void cancelLongTerm(ServerRequest req, ServerResponse res) throws SQLException {
+        String id = req.path().pathParameters().get("id");
+        as(req, res, false, patron -> answers.send(res, longTerm.cancel(patron, id)));
     }
 }

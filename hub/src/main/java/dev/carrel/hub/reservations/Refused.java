@@ -19,8 +19,8 @@ public final class Refused extends IllegalStateException {
         NOT_IN_LAST_HOUR,
         BOOKED_NEXT,
         NOT_LIVE,
-        GROUP_FULL,
-        ALREADY_APPEALED;
+        ALREADY_APPEALED,
+        NOT_LONG_TERM;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A patron's bookings, room memberships, violations, appeals and bans: exported as rows, erased whole. Seat
+ * A patron's bookings, room memberships, violations, appeals, bans and long-term seats: exported as rows, erased whole. Seat
  * presence is about seats, not patrons, and stays.
  */
 final class ReservationPatronData implements PatronData {
@@ -25,6 +25,7 @@ final class ReservationPatronData implements PatronData {
         t.put("violations", "SELECT * FROM reservation_violations WHERE patron_id = ? ORDER BY at");
         t.put("appeals", "SELECT * FROM reservation_appeals WHERE patron_id = ? ORDER BY created");
         t.put("bans", "SELECT * FROM reservation_bans WHERE patron_id = ? ORDER BY from_at");
+        t.put("longTermSeats", "SELECT * FROM long_term_seats WHERE patron_id = ? ORDER BY from_at");
         return t;
     }
 
@@ -59,6 +60,7 @@ final class ReservationPatronData implements PatronData {
                             + " (SELECT id FROM reservations WHERE patron_id = ?)",
                     patronId);
             ViolationStore.update(c, "DELETE FROM reservations WHERE patron_id = ?", patronId);
+            ViolationStore.update(c, "DELETE FROM long_term_seats WHERE patron_id = ?", patronId);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot erase the reservations of a patron", e);
         }

@@ -29,10 +29,12 @@ import java.util.Optional;
  */
 public final class Reservations {
     private final Parts parts;
+    private final LongTermSeats longTerm;
     private final SecureRandom random = new SecureRandom();
 
-    Reservations(Parts parts) {
+    Reservations(Parts parts, LongTermSeats longTerm) {
         this.parts = parts;
+        this.longTerm = longTerm;
     }
 
     /** A booking asked for: a seat or a room, from {@code start} (now when empty) for {@code minutes}. */
@@ -94,8 +96,11 @@ public final class Reservations {
                 throw new Refused(Code.ALREADY_BOOKED, "you already have a booking at that time");
             }
             if (!parts.bookings
-                    .liveOverlapping(c, booking.resourceId(), booking.start(), booking.end())
-                    .isEmpty()) {
+                            .liveOverlapping(c, booking.resourceId(), booking.start(), booking.end())
+                            .isEmpty()
+                    || (!room
+                            && longTerm.heldByOther(c, booking.resourceId(), patronId)
+                                    .isPresent())) {
                 throw new Refused(
                         Code.SEAT_TAKEN,
                         (room ? "the room" : "the seat") + " is already booked for that time; choose another");

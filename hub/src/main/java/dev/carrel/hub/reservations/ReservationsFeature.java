@@ -46,6 +46,7 @@ public final class ReservationsFeature implements AutoCloseable {
     private final Deadlines deadlines;
     private final Reservations reservations;
     private final Appeals appeals;
+    private final LongTermSeats longTerm;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hub-reservations").daemon(true).factory());
     private volatile Optional<Access> access = Optional.empty();
@@ -53,8 +54,9 @@ public final class ReservationsFeature implements AutoCloseable {
     private ReservationsFeature(Parts parts) {
         this.parts = parts;
         this.events = new SeatEvents(parts);
-        this.deadlines = new Deadlines(parts, events);
-        this.reservations = new Reservations(parts);
+        this.longTerm = new LongTermSeats(parts);
+        this.deadlines = new Deadlines(parts, events, longTerm);
+        this.reservations = new Reservations(parts, longTerm);
         this.appeals = new Appeals(parts);
     }
 
@@ -104,12 +106,14 @@ public final class ReservationsFeature implements AutoCloseable {
     public void routing(HttpRouting.Builder r, JsonResponses responses) {
         r.register(
                 "/api/reservations",
-                new StaffReservationsService(reservations, appeals, parts.settings, parts.json, responses));
+                new StaffReservationsService(
+                        new StaffReservationsService.Parts(reservations, appeals, longTerm, parts.settings),
+                        parts.json,
+                        responses));
         access.ifPresent(a -> r.register(
                 "/pass/api/reservations",
                 new PatronReservationsService(
-                        reservations,
-                        appeals,
+                        new PatronReservationsService.Features(reservations, appeals, longTerm),
                         new PatronReservationsService.Patrons(
                                 a.patrons(), a.extras().passSignIn(), parts.clock),
                         parts.json,
@@ -124,6 +128,10 @@ public final class ReservationsFeature implements AutoCloseable {
         return appeals;
     }
 
+    public LongTermSeats longTermSeats() {
+        return longTerm;
+    }
+
     /** The patron data of reservations, for export and erasure. */
     public dev.carrel.hub.privacy.PatronData patronData() {
         return new ReservationPatronData();
@@ -132,6 +140,11 @@ public final class ReservationsFeature implements AutoCloseable {
     /** The hub's database, for tests that wait on what ingest stored. */
     Database database() {
         return parts.violations.database();
+    }
+
+    /** A write through the hub's store writer that the caller waits for (tests of patron data). */
+    void write(String what, dev.carrel.hub.store.StoreWriter.Write write) throws SQLException {
+        parts.write(what, write);
     }
 
     /** Test and demo hook: the holders the seats' events are matched by. */

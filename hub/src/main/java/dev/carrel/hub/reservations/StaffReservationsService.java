@@ -20,24 +20,24 @@ import java.util.Set;
 
 /**
  * {@code /api/reservations}, for librarians: bookings and their search, violations with their evidence,
- * appeals and their decision, and the rules in force.
+ * appeals and their decision, long-term seats, and the rules in force.
  */
 final class StaffReservationsService implements HttpService {
+    /** What the staff routes serve. */
+    record Parts(Reservations reservations, Appeals appeals, LongTermSeats longTerm, ReservationSettings settings) {}
+
     private final Reservations reservations;
     private final Appeals appeals;
+    private final LongTermSeats longTerm;
     private final ReservationSettings settings;
     private final ObjectMapper json;
     private final Answers answers;
 
-    StaffReservationsService(
-            Reservations reservations,
-            Appeals appeals,
-            ReservationSettings settings,
-            ObjectMapper json,
-            JsonResponses out) {
-        this.reservations = reservations;
-        this.appeals = appeals;
-        this.settings = settings;
+    StaffReservationsService(Parts parts, ObjectMapper json, JsonResponses out) {
+        this.reservations = parts.reservations();
+        this.appeals = parts.appeals();
+        this.longTerm = parts.longTerm();
+        this.settings = parts.settings();
         this.json = json;
         this.answers = new Answers(json, out);
     }
@@ -49,7 +49,8 @@ final class StaffReservationsService implements HttpService {
                 .get("/violations", this::violations)
                 .get("/violations/{id}", this::violation)
                 .post("/appeals/{id}/decision", this::decide)
-                .get("/rules", this::rules);
+                .get("/rules", this::rules)
+                .get("/long-term", this::longTerm);
     }
 
     private void bookings(ServerRequest req, ServerResponse res) throws SQLException {
@@ -101,6 +102,10 @@ final class StaffReservationsService implements HttpService {
             Audit.note(req, (accept ? "accepted" : "rejected") + " the appeal of violation " + v.id());
             answers.send(res, v);
         });
+    }
+
+    private void longTerm(ServerRequest req, ServerResponse res) throws SQLException {
+        answers.guard(res, () -> answers.send(res, longTerm.search(Answers.param(req, "state"))));
     }
 
     private void rules(ServerRequest req, ServerResponse res) {
