@@ -28,12 +28,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -55,37 +53,16 @@ class ReservationEndToEndTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = WireJson.mapper();
-    private final SettableClock clock = new SettableClock(at("2026-11-23T09:50"));
+    private final PassGateTest.MovableClock clock = clock(at("2026-11-23T09:50"));
     private Hub hub;
     private EdgeAgent room;
     private String staff = "";
 
     /** One clock for the hub and the agent, moved by the test. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static PassGateTest.MovableClock clock(Instant start) {
+        PassGateTest.MovableClock clock = new PassGateTest.MovableClock();
+        clock.set(start);
+        return clock;
     }
 
     private static Instant at(String local) {

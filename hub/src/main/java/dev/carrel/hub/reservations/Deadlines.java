@@ -97,6 +97,9 @@ final class Deadlines {
         }
         if (!b.pushed() && !now.isBefore(b.start())) {
             parts.bookings.set(c, b.id(), now, "pushed", 1);
+            if (b.state() == State.CHECKED_IN) {
+                return ""; // checked in at the seat before the start: the agent holds it already
+            }
             push(c, model, b, SeatAction.Action.RESERVE).ifPresent(after::add);
             return "reserved";
         }
