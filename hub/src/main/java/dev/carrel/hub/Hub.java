@@ -30,6 +30,8 @@ import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
+import dev.carrel.hub.privacy.PatronPrivacy;
+import dev.carrel.hub.privacy.Privacy;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
@@ -68,6 +70,7 @@ public final class Hub implements AutoCloseable {
     private final MonitoringMetrics monitoringMetrics;
     private final Facilities facilities;
     private final Optional<Access> access;
+    private final Privacy privacy;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -82,6 +85,7 @@ public final class Hub implements AutoCloseable {
         this.monitoringMetrics = parts.monitoringMetrics;
         this.facilities = parts.facilities;
         this.access = parts.access;
+        this.privacy = parts.privacy;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -101,6 +105,7 @@ public final class Hub implements AutoCloseable {
         Clock clock;
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
+        Privacy privacy;
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
@@ -149,6 +154,8 @@ public final class Hub implements AutoCloseable {
                     .start(config.monitoring());
             p.monitoringMetrics = new MonitoringMetrics(Services.get(MeterRegistry.class), registry);
             p.access = openAccess(root, config, registry, json, p);
+            p.privacy = new Privacy(p.database, p.writer, clock);
+            p.access.ifPresent(a -> PatronPrivacy.register(p.privacy, a));
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
@@ -259,6 +266,7 @@ public final class Hub implements AutoCloseable {
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
+                    p.privacy.routing(r, responses);
                     p.enrolment.routing(
                             r,
                             json,
@@ -296,6 +304,11 @@ public final class Hub implements AutoCloseable {
     /** Patrons and access, when {@code carrel.site.secret-file} is configured. */
     public Optional<Access> access() {
         return access;
+    }
+
+    /** Export and erasure of a patron's data; features register their {@code PatronData} here. */
+    public Privacy privacy() {
+        return privacy;
     }
 
     public boolean mqttConnected() {
