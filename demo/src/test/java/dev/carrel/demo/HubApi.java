@@ -28,6 +28,42 @@ final class HubApi {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method with an optional body ({@code ""} for none), for the patron and privacy routes. */
+    HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        if (!contentType.isEmpty()) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(
+                b.method(
+                                method,
+                                body.isEmpty()
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Imports a patron CSV (keeping patrons missing from it) and waits until the job is done; returns its report. */
+    JsonNode importPatrons(String csv) throws Exception {
+        HttpResponse<String> started = send("POST", "/api/patrons/imports?removeMissing=false", "text/csv", csv);
+        if (started.statusCode() != 202) {
+            throw new AssertionError("import answered " + started.statusCode() + ": " + started.body());
+        }
+        String location = started.headers().firstValue("Location").orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            JsonNode job = json.readTree(get(location).body());
+            if (job.get("state").asText().equals("done")) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("import not done: " + job);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     JsonNode agents() throws Exception {
         HttpResponse<String> res = get("/api/agents");
         if (res.statusCode() != 200) {
