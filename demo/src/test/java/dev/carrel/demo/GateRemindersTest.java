@@ -3,23 +3,18 @@ package dev.carrel.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrel.agent.EdgeAgent;
 import dev.carrel.agent.kiosk.KioskEvent;
 import dev.carrel.drivers.CredentialKind;
-import dev.carrel.hub.Hub;
 import dev.carrel.hub.sip2.FakeIls;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 6, "Done when": the gate greeting shows the patron's due and hold reminders from the SIP2 server. A
@@ -27,22 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a simulated gate agent: the hub fetches the reminders ahead of time and pushes them to the gate, so the
  * greeting carries them even after the library system has gone away.
  */
-class GateRemindersTest {
-    @TempDir
-    Path dir;
-
-    private Hub hub;
-    private EdgeAgent gate;
-
-    @AfterEach
-    void stop() {
-        if (gate != null) {
-            gate.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
-    }
+class GateRemindersTest extends HubAndGate {
 
     @Test
     void greeting_showsDueAndHoldReminders_fetchedAheadFromTheIls() throws Exception {

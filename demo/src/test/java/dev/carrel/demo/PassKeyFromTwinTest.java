@@ -2,41 +2,21 @@ package dev.carrel.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.carrel.agent.EdgeAgent;
 import dev.carrel.drivers.CredentialKind;
-import dev.carrel.hub.Hub;
 import dev.carrel.protocol.EventBody.GateDecision.Decision;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gate learns the hub's mobile-pass key from its desired twin ({@code access.passKeys}), not from its
  * configuration (which lists none here): a pass signed with it is accepted with the hub down, and after an
  * agent restart without the hub; a twin without the key makes such passes refused.
  */
-class PassKeyFromTwinTest {
-    @TempDir
-    Path dir;
-
-    private Hub hub;
-    private EdgeAgent gate;
-
-    @AfterEach
-    void stop() {
-        if (gate != null) {
-            gate.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
-    }
+class PassKeyFromTwinTest extends HubAndGate {
 
     @Test
     void keyOnlyFromTheTwin_acceptedOffline_keptAcrossARestart_refusedOnceTheTwinDropsIt() throws Exception {
@@ -61,9 +41,7 @@ class PassKeyFromTwinTest {
                         GateAgentRig.GATE,
                         state -> with(state, Map.of("passKeys", List.of(key), "site", "main-library")));
         GateAgentRig.awaitTwin(hub, d -> d.containsKey("access"), "the gate applies the key again");
-        hub.close();
-        hub = null;
-        PatronGateTest.await(() -> !gate.connected(), "the gate notices the hub is gone");
+        stopHub();
         var offline = GateAgentRig.tap(gate, CredentialKind.QR, passes.get(1));
         assertEquals(Reason.PASS_VALID, offline.reason());
         assertEquals(Decision.ALLOW, offline.decision());

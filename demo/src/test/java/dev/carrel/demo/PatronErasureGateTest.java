@@ -5,43 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carrel.agent.EdgeAgent;
 import dev.carrel.agent.gate.Verdict;
 import dev.carrel.drivers.CredentialKind;
-import dev.carrel.hub.Hub;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
 import dev.carrel.protocol.EventBody.GateDecision.Source;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 6, "Privacy", end to end: a patron's export over REST holds what the gate recorded about them; the
  * erasure removes it all, and its revocation reaches the gate, which then refuses the card with the hub down.
  */
-class PatronErasureGateTest {
+class PatronErasureGateTest extends HubAndGate {
     private static final String ZHANG = "2023004217";
 
-    @TempDir
-    Path dir;
-
     private final ObjectMapper json = new ObjectMapper();
-    private Hub hub;
-    private EdgeAgent gate;
-
-    @AfterEach
-    void stop() {
-        if (gate != null) {
-            gate.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     @Test
     void export_holdsTheGatesEvents_erasure_revokesTheCardAtTheGate_andLeavesNothingToExport() throws Exception {
@@ -66,9 +46,7 @@ class PatronErasureGateTest {
                 api.send("POST", "/api/patrons/" + ZHANG + "/erase", "", "").statusCode());
 
         GateAgentRig.awaitReason(gate, CredentialKind.CARD_UID, "04A1B2C3", Reason.SUSPENDED);
-        hub.close();
-        hub = null;
-        PatronGateTest.await(() -> !gate.connected(), "the gate notices the hub is gone");
+        stopHub();
         Verdict offline = GateAgentRig.tap(gate, CredentialKind.CARD_UID, "04:a1:b2:c3");
         assertEquals(Reason.SUSPENDED, offline.reason(), "the erased patron's card stays refused offline");
         assertEquals(Source.LOCAL, offline.source());
