@@ -44,7 +44,7 @@ class GateRemindersTest extends HubAndGate {
                             "carrel.sip2.user", "carrel",
                             "carrel.sip2.institution", "main",
                             "carrel.sip2.timeout-ms", "2000"));
-            new HubApi(hub.httpPort()).importPatrons(PatronGateTest.CSV);
+            new HubApi(hub).importPatrons(PatronGateTest.CSV);
             gate = GateAgentRig.gate(dir, Optional.of(hub));
             GateAgentRig.awaitReason(gate, CredentialKind.CARD_UID, "04A1B2C3", Reason.ALLOW_LISTED);
 

@@ -21,8 +21,7 @@ class PassKeyFromTwinTest extends HubAndGate {
     @Test
     void keyOnlyFromTheTwin_acceptedOffline_keptAcrossARestart_refusedOnceTheTwinDropsIt() throws Exception {
         hub = GateAgentRig.hub(dir, Map.of());
-        new HubApi(hub.httpPort())
-                .importPatrons("id,name,group,card_uid,pin\n2023004217,Zhang San,undergraduate,04A1B2C3,4711\n");
+        new HubApi(hub).importPatrons("id,name,group,card_uid,pin\n2023004217,Zhang San,undergraduate,04A1B2C3,4711\n");
         gate = GateAgentRig.gate(dir, Optional.of(hub));
         String key = hub.access().orElseThrow().extras().passKeys().publicKeyText();
         GateAgentRig.awaitTwin(hub, d -> d.containsKey("access"), "the gate applies the hub's access section");

@@ -32,6 +32,7 @@ import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
 import dev.carrel.hub.privacy.PatronPrivacy;
 import dev.carrel.hub.privacy.Privacy;
+import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
@@ -71,6 +72,7 @@ public final class Hub implements AutoCloseable {
     private final Facilities facilities;
     private final Optional<Access> access;
     private final Privacy privacy;
+    private final StaffFeature staff;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -86,6 +88,7 @@ public final class Hub implements AutoCloseable {
         this.facilities = parts.facilities;
         this.access = parts.access;
         this.privacy = parts.privacy;
+        this.staff = parts.staff;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -106,6 +109,7 @@ public final class Hub implements AutoCloseable {
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
         Privacy privacy;
+        StaffFeature staff;
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
@@ -159,6 +163,7 @@ public final class Hub implements AutoCloseable {
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
+            p.staff = StaffFeature.open(root.get("carrel.staff"), p.database, p.writer, clock);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
         } catch (Exception | Error e) {
@@ -257,6 +262,7 @@ public final class Hub implements AutoCloseable {
                                 cl -> cl.location("web").welcome("index.html").context("/"))
                         .build())
                 .routing(r -> {
+                    p.staff.routing(r, responses);
                     r.register("/api/agents", new AgentsService(registry, responses))
                             .register("/api/agents", new TelemetryService(p.monitoring.telemetry(), p.clock, responses))
                             .register(
@@ -309,6 +315,11 @@ public final class Hub implements AutoCloseable {
     /** Export and erasure of a patron's data; features register their {@code PatronData} here. */
     public Privacy privacy() {
         return privacy;
+    }
+
+    /** Staff accounts, API tokens and the audit log. */
+    public StaffFeature staff() {
+        return staff;
     }
 
     public boolean mqttConnected() {
