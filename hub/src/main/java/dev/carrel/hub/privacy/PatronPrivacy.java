@@ -13,10 +13,14 @@ public final class PatronPrivacy {
     private PatronPrivacy() {}
 
     public static void register(Privacy privacy, Access access) {
-        Patrons patrons = access.patrons();
+        register(privacy, access.patrons());
+        privacy.onErased(access.extras()::signOut);
+    }
+
+    /** The registry and the raw events, and the registry's observers told of each erasure. */
+    public static void register(Privacy privacy, Patrons patrons) {
         privacy.registerRegistry(new RegistryData(patrons));
         privacy.register(new RawEvents(patrons.key(), WireJson.mapper()));
-        privacy.onErased(access.extras()::signOut);
         // After the commit: the allow-list distributor pushes the revocations to every online gate.
         privacy.onErased(
                 id -> patrons.committed(List.of(new Patrons.Change(id, Patrons.Change.Kind.ERASED, "erasure"))));

@@ -78,9 +78,7 @@ class PrivacyTest {
         patrons.observe(told::addAll);
         imports = new ImportJobs(patrons, writer, clock);
         privacy = new Privacy(database, writer, clock);
-        privacy.registerRegistry(new RegistryData(patrons));
-        privacy.register(new RawEvents(patrons.key(), json));
-        privacy.onErased(id -> patrons.committed(List.of(new Patrons.Change(id, Patrons.Change.Kind.ERASED, "t"))));
+        PatronPrivacy.register(privacy, patrons);
         importCsv(CSV);
     }
 
