@@ -175,8 +175,15 @@ public sealed interface EventBody {
         }
     }
 
-    /** A one-tap satisfaction score (1-5) from a kiosk, with an optional comment. */
-    record Feedback(String kioskId, Context context, int score, Optional<String> comment) implements EventBody {
+    /**
+     * A one-tap satisfaction score (1-5) from a kiosk, with an optional comment. {@code patron} is the
+     * pseudonymous credential hash of the patron the kiosk just served (a check-out at the kiosk, a card tapped
+     * on its reader), when it knows one: the hub turns it into the patron's group and college and keeps neither
+     * the hash nor the patron with the comment (docs/engagement.md, "Feedback").
+     */
+    record Feedback(
+            String kioskId, Context context, int score, Optional<String> comment, Optional<CredentialHash> patron)
+            implements EventBody {
         public enum Context {
             EXIT,
             SEAT_SESSION,
@@ -189,6 +196,7 @@ public sealed interface EventBody {
             Check.range("score", score, 1, 5);
             comment = Check.optional("comment", comment);
             comment.ifPresent(c -> Check.text("comment", c, 500));
+            patron = Check.optional("patron", patron);
         }
 
         @Override
