@@ -264,7 +264,7 @@ public final class Hub implements AutoCloseable {
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
-                    p.engagement.routing(r, responses);
+                    p.engagement.routing(r, responses, p.access);
                     p.enrolment.routing(
                             r,
                             json,

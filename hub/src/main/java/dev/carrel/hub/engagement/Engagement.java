@@ -1,6 +1,7 @@
 package dev.carrel.hub.engagement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.hub.access.Access;
 import dev.carrel.hub.ingest.IngestObserver;
 import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.hub.store.Database;
@@ -8,6 +9,7 @@ import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -22,9 +24,12 @@ public final class Engagement {
 
     private final Base base;
     private final FeedbackLog feedback = new FeedbackLog();
+    private final EventStore events = new EventStore();
+    private final EventBook book;
 
     private Engagement(Base base) {
         this.base = base;
+        this.book = new EventBook(base.database(), base.writer(), events, base.clock());
     }
 
     public static Engagement open(Base base) {
@@ -36,10 +41,19 @@ public final class Engagement {
         return new EngagementObserver(next, feedback, base.model());
     }
 
-    /** The staff routes under {@code /api/engagement}. */
-    public void routing(HttpRouting.Builder r, JsonResponses responses) {
+    /**
+     * The staff routes under {@code /api/engagement}, and with patrons set up (access) the patron routes under
+     * {@code /pass/api/events}.
+     */
+    public void routing(HttpRouting.Builder r, JsonResponses responses, Optional<Access> access) {
+        EventsService.Parts parts =
+                new EventsService.Parts(events, base.database(), base.model(), base.json(), base.clock());
         r.register(
-                "/api/engagement",
-                new FeedbackService(base.database(), feedback, base.model(), base.clock(), responses));
+                        "/api/engagement",
+                        new FeedbackService(base.database(), feedback, base.model(), base.clock(), responses))
+                .register("/api/engagement/events", new EventsService(book, parts, responses));
+        access.ifPresent(a -> r.register(
+                "/pass/api/events",
+                new PatronEventsService(book, parts, a.extras().passSignIn(), responses)));
     }
 }

@@ -1,0 +1,112 @@
+package dev.carrel.hub.engagement;
+
+import dev.carrel.hub.passes.PassService;
+import dev.carrel.hub.passes.PassSignIn;
+import dev.carrel.hub.store.Database;
+import dev.carrel.hub.web.JsonResponses;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The patron's events on the pass page, under {@code /pass/api/events}, for the patron signed in there
+ * ({@code carrel_pass} cookie): {@code GET /} upcoming events with the patron's own registration, {@code
+ * POST /{id}/registration} (a place or a waitlist position), {@code DELETE /{id}/registration}. A POST must be
+ * {@code application/json}, as on the pass page: with the Strict cookie that keeps other sites out.
+ */
+final class PatronEventsService implements HttpService {
+    /** An event as a patron sees it: how many places are left, and their own registration if any. */
+    record Mine(LibraryEvent event, int placesLeft, Optional<EventStore.Registration> registration) {}
+
+    private final EventBook book;
+    private final EventStore store;
+    private final Database database;
+    private final PassSignIn signIn;
+    private final Clock clock;
+    private final JsonResponses out;
+
+    PatronEventsService(EventBook book, EventsService.Parts parts, PassSignIn signIn, JsonResponses out) {
+        this.book = book;
+        this.store = parts.store();
+        this.database = parts.database();
+        this.signIn = signIn;
+        this.clock = parts.clock();
+        this.out = out;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list)
+                .post("/{id}/registration", this::register)
+                .delete("/{id}/registration", this::withdraw);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) throws Exception {
+        Optional<String> patron = patron(req, res);
+        if (patron.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Mine> mine = new ArrayList<>();
+        for (LibraryEvent e : database.read(c -> store.between(c, now, now.plus(366, ChronoUnit.DAYS)))) {
+            mine.add(database.read(c -> new Mine(
+                    e,
+                    Math.max(0, e.capacity() - store.counts(c, e.id()).places()),
+                    store.registration(c, e.id(), patron.get()))));
+        }
+        out.send(res, mine);
+    }
+
+    private void register(ServerRequest req, ServerResponse res) throws Exception {
+        Optional<String> patron = patron(req, res);
+        if (patron.isEmpty() || !json(req, res)) {
+            return;
+        }
+        Requests.answer(res, out, () -> out.send(res, book.register(id(req), patron.get())));
+    }
+
+    private void withdraw(ServerRequest req, ServerResponse res) throws Exception {
+        Optional<String> patron = patron(req, res);
+        if (patron.isEmpty()) {
+            return;
+        }
+        Requests.answer(res, out, () -> {
+            book.withdraw(id(req), patron.get());
+            res.status(Status.NO_CONTENT_204).send();
+        });
+    }
+
+    private Optional<String> patron(ServerRequest req, ServerResponse res) {
+        Optional<String> patron =
+                PassService.token(req).flatMap(signIn::session).map(PassSignIn.Session::patronId);
+        if (patron.isEmpty()) {
+            out.error(res, Status.UNAUTHORIZED_401, "sign in first");
+        }
+        return patron;
+    }
+
+    private boolean json(ServerRequest req, ServerResponse res) {
+        boolean isJson = req.headers()
+                .contentType()
+                .map(HttpMediaType::mediaType)
+                .map(t -> t.subtype().equals("json"))
+                .orElse(false);
+        if (!isJson) {
+            out.error(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "send application/json");
+        }
+        return isJson;
+    }
+
+    private static String id(ServerRequest req) {
+        return req.path().pathParameters().get("id");
+    }
+}
