@@ -205,6 +205,24 @@ public sealed interface EventBody {
         }
     }
 
+    /**
+     * A patron presented a card or mobile pass at a kiosk in {@code event} mode, to check in at a library event
+     * (docs/engagement.md). The credential is hashed as a gate hashes it: a pass by its patron pseudonym. The
+     * hub records attendance for the event open for check-in where the patron holds a place.
+     */
+    record EventCheckIn(String kioskId, CredentialKind kind, CredentialHash credential) implements EventBody {
+        public EventCheckIn {
+            Check.localId("kioskId", kioskId);
+            Check.present("kind", kind);
+            Check.present("credential", credential);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.EVENT_CHECK_IN;
+        }
+    }
+
     /** A device fault raised or cleared. */
     record Fault(String endpointId, String code, Severity severity, String message, boolean cleared)
             implements EventBody {

@@ -78,6 +78,7 @@ final class ContractSamples {
                                 1,
                                 Optional.empty(),
                                 Optional.empty())),
+                event(17, new EventBody.EventCheckIn("kiosk-hall", CredentialKind.QR_PASS, CARD)),
                 event(
                         13,
                         new EventBody.Fault(

@@ -17,14 +17,15 @@ import java.util.Set;
  * protocol's {@link EventBody.Feedback}. The context defaults by the kiosk's mode: a gate asks after a
  * visit, a reading room after a seat session, a room door after a room session. Anything else in the body
  * is refused, naming the field, so a page bug is seen rather than silently dropped. The patron is the one the
- * kiosk just served ({@link KioskPatron#forFeedback}); the page never names anyone.
+ * kiosk just served ({@link KioskPatron#served}); the page never names anyone.
  */
 final class KioskFeedback {
     private static final Set<String> KEYS = Set.of("score", "comment", "context");
     private static final Map<KioskProfile.Mode, Context> BY_MODE = Map.of(
             KioskProfile.Mode.GATE, Context.EXIT,
             KioskProfile.Mode.READING_ROOM, Context.SEAT_SESSION,
-            KioskProfile.Mode.ROOM, Context.ROOM_SESSION);
+            KioskProfile.Mode.ROOM, Context.ROOM_SESSION,
+            KioskProfile.Mode.EVENT, Context.ROOM_SESSION);
 
     private KioskFeedback() {}
 

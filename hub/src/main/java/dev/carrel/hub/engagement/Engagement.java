@@ -3,6 +3,7 @@ package dev.carrel.hub.engagement;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.access.Access;
 import dev.carrel.hub.ingest.IngestObserver;
+import dev.carrel.hub.patrons.SiteKey;
 import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
@@ -26,6 +27,7 @@ public final class Engagement {
     private final FeedbackLog feedback = new FeedbackLog();
     private final EventStore events = new EventStore();
     private final EventBook book;
+    private volatile Optional<SiteKey> siteKey = Optional.empty();
 
     private Engagement(Base base) {
         this.base = base;
@@ -38,7 +40,7 @@ public final class Engagement {
 
     /** Stores feedback events as ingest writes them, then passes everything to {@code next}. */
     public IngestObserver observer(IngestObserver next) {
-        return new EngagementObserver(next, feedback, base.model());
+        return new EngagementObserver(next, feedback, base.model(), new EventCheckIns(book, () -> siteKey));
     }
 
     /**
@@ -52,8 +54,11 @@ public final class Engagement {
                         "/api/engagement",
                         new FeedbackService(base.database(), feedback, base.model(), base.clock(), responses))
                 .register("/api/engagement/events", new EventsService(book, parts, responses));
-        access.ifPresent(a -> r.register(
-                "/pass/api/events",
-                new PatronEventsService(book, parts, a.extras().passSignIn(), responses)));
+        access.ifPresent(a -> {
+            siteKey = Optional.of(a.patrons().key());
+            r.register(
+                    "/pass/api/events",
+                    new PatronEventsService(book, parts, a.extras().passSignIn(), responses));
+        });
     }
 }

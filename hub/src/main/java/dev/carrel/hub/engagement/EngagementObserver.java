@@ -27,11 +27,13 @@ final class EngagementObserver implements IngestObserver {
     private final IngestObserver next;
     private final FeedbackLog log;
     private final Supplier<SpaceModel> model;
+    private final EventCheckIns checkIns;
 
-    EngagementObserver(IngestObserver next, FeedbackLog log, Supplier<SpaceModel> model) {
+    EngagementObserver(IngestObserver next, FeedbackLog log, Supplier<SpaceModel> model, EventCheckIns checkIns) {
         this.next = next;
         this.log = log;
         this.model = model;
+        this.checkIns = checkIns;
     }
 
     @Override
@@ -42,6 +44,9 @@ final class EngagementObserver implements IngestObserver {
             if (f.patron().isPresent()) {
                 log.forgetPatron(writer, event);
             }
+        }
+        if (event.body() instanceof EventBody.EventCheckIn in) {
+            checkIns.checkIn(writer, in, zoneOf(model.get(), agent));
         }
         next.event(writer, agent, event, now);
     }

@@ -5,6 +5,7 @@ import dev.carrel.hub.spaces.Committed;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,41 +164,42 @@ final class EventBook {
     }
 
     /**
-     * Checks a patron in at a kiosk: at the event in its check-in window where the patron holds a place,
-     * preferring one held in the kiosk's zone.
+     * Checks a patron in at a kiosk, inside the caller's transaction (ingest's, for an {@code event_check_in}):
+     * at an event in its check-in window where the patron holds a place, preferring one held in the kiosk's
+     * zone.
      */
-    CheckInResult checkIn(String patronId, String kioskZone, String by) throws SQLException {
-        AtomicReference<CheckInResult> out = new AtomicReference<>();
-        write("event check-in", c -> {
-            Instant now = clock.instant();
-            List<LibraryEvent> open = store.between(c, now, now.plus(CHECK_IN_EARLY)).stream()
-                    .filter(e -> !e.cancelled())
-                    .sorted((a, b) -> Boolean.compare(
-                            !a.zone().equals(kioskZone), !b.zone().equals(kioskZone)))
-                    .toList();
-            CheckInResult result = new CheckInResult(CheckIn.NOT_REGISTERED, Optional.empty());
-            for (LibraryEvent e : open) {
-                Optional<EventStore.Registration> r = store.registration(c, e.id(), patronId);
-                if (r.isEmpty()) {
-                    continue;
-                }
-                if (!r.get().hasPlace()) {
-                    if (result.outcome() == CheckIn.NOT_REGISTERED) {
-                        result = new CheckInResult(CheckIn.WAITLISTED, Optional.of(e));
-                    }
-                    continue;
-                }
-                if (r.get().checkedInAt().isPresent()) {
-                    result = new CheckInResult(CheckIn.ALREADY, Optional.of(e));
-                    continue;
-                }
-                store.checkIn(c, e.id(), patronId, by, now);
-                result = new CheckInResult(CheckIn.CHECKED_IN, Optional.of(e));
-                break;
+    CheckInResult checkIn(Connection c, String patronId, String kioskZone, String by) throws SQLException {
+        Instant now = clock.instant();
+        CheckInResult result = new CheckInResult(CheckIn.NOT_REGISTERED, Optional.empty());
+        for (LibraryEvent e : openForCheckIn(c, kioskZone)) {
+            Optional<EventStore.Registration> r = store.registration(c, e.id(), patronId);
+            if (r.isEmpty()) {
+                continue;
             }
-            out.set(result);
-        });
-        return out.get();
+            if (!r.get().hasPlace()) {
+                if (result.outcome() == CheckIn.NOT_REGISTERED) {
+                    result = new CheckInResult(CheckIn.WAITLISTED, Optional.of(e));
+                }
+                continue;
+            }
+            if (r.get().checkedInAt().isPresent()) {
+                result = new CheckInResult(CheckIn.ALREADY, Optional.of(e));
+                continue;
+            }
+            store.checkIn(c, e.id(), patronId, by, now);
+            return new CheckInResult(CheckIn.CHECKED_IN, Optional.of(e));
+        }
+        return result;
+    }
+
+    /** Events open for check-in now (not cancelled), those in {@code zone} first. */
+    List<LibraryEvent> openForCheckIn(Connection c, String zone) throws SQLException {
+        Instant now = clock.instant();
+        return store.between(c, now, now.plus(CHECK_IN_EARLY)).stream()
+                .filter(e -> !e.cancelled())
+                .sorted((a, b) ->
+                        Boolean.compare(!a.zone().equals(zone), !b.zone().equals(zone)))
+                .toList();
     }
 
     /** Staff check a patron with a place in by hand (a patron without card or phone). */
