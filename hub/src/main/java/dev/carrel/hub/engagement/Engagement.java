@@ -3,6 +3,7 @@ package dev.carrel.hub.engagement;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.access.Access;
 import dev.carrel.hub.ingest.IngestObserver;
+import dev.carrel.hub.passes.PassSignIn;
 import dev.carrel.hub.patrons.SiteKey;
 import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.hub.store.Database;
@@ -27,11 +28,14 @@ public final class Engagement {
     private final FeedbackLog feedback = new FeedbackLog();
     private final EventStore events = new EventStore();
     private final EventBook book;
+    private final ShiftStore shifts = new ShiftStore();
+    private final Volunteering volunteering;
     private volatile Optional<SiteKey> siteKey = Optional.empty();
 
     private Engagement(Base base) {
         this.base = base;
         this.book = new EventBook(base.database(), base.writer(), events, base.clock());
+        this.volunteering = new Volunteering(base.database(), base.writer(), shifts, base.clock());
     }
 
     public static Engagement open(Base base) {
@@ -40,7 +44,8 @@ public final class Engagement {
 
     /** Stores feedback events as ingest writes them, then passes everything to {@code next}. */
     public IngestObserver observer(IngestObserver next) {
-        return new EngagementObserver(next, feedback, base.model(), new EventCheckIns(book, () -> siteKey));
+        return new EngagementObserver(
+                next, feedback, base.model(), new EventCheckIns(book, volunteering, () -> siteKey));
     }
 
     /**
@@ -53,12 +58,15 @@ public final class Engagement {
         r.register(
                         "/api/engagement",
                         new FeedbackService(base.database(), feedback, base.model(), base.clock(), responses))
-                .register("/api/engagement/events", new EventsService(book, parts, responses));
+                .register("/api/engagement/events", new EventsService(book, parts, responses))
+                .register("/api/engagement", new ShiftsService(volunteering, shifts, parts, responses));
         access.ifPresent(a -> {
             siteKey = Optional.of(a.patrons().key());
-            r.register(
-                    "/pass/api/events",
-                    new PatronEventsService(book, parts, a.extras().passSignIn(), responses));
+            PassSignIn signIn = a.extras().passSignIn();
+            r.register("/pass/api/events", new PatronEventsService(book, parts, signIn, responses))
+                    .register(
+                            "/pass/api/volunteering",
+                            new PatronVolunteeringService(volunteering, shifts, parts, signIn, responses));
         });
     }
 }

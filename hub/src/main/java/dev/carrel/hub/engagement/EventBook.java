@@ -1,7 +1,6 @@
 package dev.carrel.hub.engagement;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.carrel.hub.spaces.Committed;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import java.security.SecureRandom;
@@ -215,16 +214,8 @@ final class EventBook {
         });
     }
 
-    /** A committed write whose refusals ({@link Requests.Refused}, not found) reach the caller as they were. */
     private void write(String what, StoreWriter.Write write) throws SQLException {
-        try {
-            Committed.write(writer, what, write);
-        } catch (SQLException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
+        Committing.write(writer, what, write);
     }
 
     private static NoSuchElementException noEvent(String id) {

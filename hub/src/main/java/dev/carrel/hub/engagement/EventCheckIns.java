@@ -15,16 +15,19 @@ import java.util.logging.Logger;
  * Kiosk check-ins at events ({@code event_check_in}, docs/engagement.md), on ingest's writer connection: the
  * credential names a patron — a card by its registered hash, a mobile pass by the hash of its pseudonym, which
  * the hub recomputes with the site key for the patrons registered at the events open for check-in — and the
- * patron is checked in where they hold a place. Without patrons set up (no site key) a pass names nobody.
+ * patron is checked in where they hold a place; with no event to check in at, a card checks a volunteer in at
+ * (or out of) an open shift they signed up for. Without patrons set up (no site key) a pass names nobody.
  */
 final class EventCheckIns {
     private static final Logger LOG = Logger.getLogger(EventCheckIns.class.getName());
 
     private final EventBook book;
+    private final Volunteering volunteering;
     private final Supplier<Optional<SiteKey>> key;
 
-    EventCheckIns(EventBook book, Supplier<Optional<SiteKey>> key) {
+    EventCheckIns(EventBook book, Volunteering volunteering, Supplier<Optional<SiteKey>> key) {
         this.book = book;
+        this.volunteering = volunteering;
         this.key = key;
     }
 
@@ -36,6 +39,10 @@ final class EventCheckIns {
         }
         EventBook.CheckInResult result =
                 book.checkIn(c, patron.get(), zone, in.kind() == CredentialKind.QR_PASS ? "qr" : "card");
+        if (result.outcome() == EventBook.CheckIn.NOT_REGISTERED && volunteering.tap(c, patron.get(), zone)) {
+            LOG.info(() -> "volunteer check-in or check-out at " + in.kioskId());
+            return result;
+        }
         LOG.info(() -> "event check-in at " + in.kioskId() + ": " + result.outcome());
         return result;
     }

@@ -1,10 +1,8 @@
 package dev.carrel.hub.engagement;
 
-import dev.carrel.hub.passes.PassService;
 import dev.carrel.hub.passes.PassSignIn;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.web.JsonResponses;
-import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -20,8 +18,8 @@ import java.util.Optional;
 /**
  * The patron's events on the pass page, under {@code /pass/api/events}, for the patron signed in there
  * ({@code carrel_pass} cookie): {@code GET /} upcoming events with the patron's own registration, {@code
- * POST /{id}/registration} (a place or a waitlist position), {@code DELETE /{id}/registration}. A POST must be
- * {@code application/json}, as on the pass page: with the Strict cookie that keeps other sites out.
+ * POST /{id}/registration} (a place or a waitlist position), {@code DELETE /{id}/registration} ({@link
+ * PassPatron}).
  */
 final class PatronEventsService implements HttpService {
     /** An event as a patron sees it: how many places are left, and their own registration if any. */
@@ -30,7 +28,7 @@ final class PatronEventsService implements HttpService {
     private final EventBook book;
     private final EventStore store;
     private final Database database;
-    private final PassSignIn signIn;
+    private final PassPatron patrons;
     private final Clock clock;
     private final JsonResponses out;
 
@@ -38,7 +36,7 @@ final class PatronEventsService implements HttpService {
         this.book = book;
         this.store = parts.store();
         this.database = parts.database();
-        this.signIn = signIn;
+        this.patrons = new PassPatron(signIn, out);
         this.clock = parts.clock();
         this.out = out;
     }
@@ -51,7 +49,7 @@ final class PatronEventsService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patron(req, res);
+        Optional<String> patron = patrons.of(req, res);
         if (patron.isEmpty()) {
             return;
         }
@@ -67,15 +65,15 @@ final class PatronEventsService implements HttpService {
     }
 
     private void register(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patron(req, res);
-        if (patron.isEmpty() || !json(req, res)) {
+        Optional<String> patron = patrons.posting(req, res);
+        if (patron.isEmpty()) {
             return;
         }
         Requests.answer(res, out, () -> out.send(res, book.register(id(req), patron.get())));
     }
 
     private void withdraw(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patron(req, res);
+        Optional<String> patron = patrons.of(req, res);
         if (patron.isEmpty()) {
             return;
         }
@@ -83,27 +81,6 @@ final class PatronEventsService implements HttpService {
             book.withdraw(id(req), patron.get());
             res.status(Status.NO_CONTENT_204).send();
         });
-    }
-
-    private Optional<String> patron(ServerRequest req, ServerResponse res) {
-        Optional<String> patron =
-                PassService.token(req).flatMap(signIn::session).map(PassSignIn.Session::patronId);
-        if (patron.isEmpty()) {
-            out.error(res, Status.UNAUTHORIZED_401, "sign in first");
-        }
-        return patron;
-    }
-
-    private boolean json(ServerRequest req, ServerResponse res) {
-        boolean isJson = req.headers()
-                .contentType()
-                .map(HttpMediaType::mediaType)
-                .map(t -> t.subtype().equals("json"))
-                .orElse(false);
-        if (!isJson) {
-            out.error(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "send application/json");
-        }
-        return isJson;
     }
 
     private static String id(ServerRequest req) {
