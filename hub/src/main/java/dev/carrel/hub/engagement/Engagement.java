@@ -5,6 +5,7 @@ import dev.carrel.hub.access.Access;
 import dev.carrel.hub.ingest.IngestObserver;
 import dev.carrel.hub.passes.PassSignIn;
 import dev.carrel.hub.patrons.SiteKey;
+import dev.carrel.hub.privacy.PatronData;
 import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
@@ -46,6 +47,11 @@ public final class Engagement {
     public IngestObserver observer(IngestObserver next) {
         return new EngagementObserver(
                 next, feedback, base.model(), new EventCheckIns(book, volunteering, () -> siteKey));
+    }
+
+    /** What engagement holds about a patron, for the privacy feature's export and erasure. */
+    public PatronData patronData() {
+        return new EngagementPatronData(events, shifts, base.clock());
     }
 
     /**

@@ -127,6 +127,7 @@ final class EventBook {
                 if (e.cancelled()) {
                     throw new Requests.Refused("event_cancelled", "the event is cancelled");
                 }
+                Admitted.check(c, patronId, now);
                 if (now.isBefore(e.registrationOpens())) {
                     throw new Requests.Refused(
                             "registration_not_open", "registration opens at " + e.registrationOpens());

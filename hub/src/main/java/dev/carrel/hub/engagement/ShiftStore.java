@@ -102,6 +102,17 @@ final class ShiftStore {
                 .findFirst();
     }
 
+    List<Signup> ofPatron(Connection c, String patronId) throws SQLException {
+        return signups(c, "WHERE patron_id = ? ORDER BY signed_up_at, shift_id", patronId);
+    }
+
+    void erase(Connection c, String patronId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM volunteer_signups WHERE patron_id = ?")) {
+            s.setString(1, patronId);
+            s.executeUpdate();
+        }
+    }
+
     List<Signup> signups(Connection c, String shiftId) throws SQLException {
         return signups(c, "WHERE shift_id = ? ORDER BY signed_up_at, patron_id", shiftId);
     }

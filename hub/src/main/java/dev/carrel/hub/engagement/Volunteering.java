@@ -75,6 +75,7 @@ final class Volunteering {
             VolunteerShift v = shift(c, shiftId);
             if (store.signup(c, shiftId, patronId).isEmpty()) {
                 notStartedOrCancelled(v);
+                Admitted.check(c, patronId, clock.instant());
                 if (store.signedUp(c, shiftId) >= v.slots()) {
                     throw new Requests.Refused("shift_full", "every slot of this shift is taken");
                 }

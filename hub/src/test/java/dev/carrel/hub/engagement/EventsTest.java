@@ -242,6 +242,17 @@ class EventsTest {
     }
 
     @Test
+    void suspendedPatron_cannotRegister() throws Exception {
+        String ev = event(3, "");
+        hub.hub.access().orElseThrow().patrons().suspend("p4");
+
+        EngagementFixture.Answer a = register(ev, 4);
+
+        assertEquals(409, a.status(), a.text());
+        assertEquals("not_admitted", a.json().get("code").asText());
+    }
+
+    @Test
     void withdrawal_afterTheStart_isRefused() throws Exception {
         String ev = event(1, "");
         stateOf(ev, 0);
