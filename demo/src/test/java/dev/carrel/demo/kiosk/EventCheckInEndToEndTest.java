@@ -44,6 +44,7 @@ class EventCheckInEndToEndTest {
     private final ObjectMapper json = new ObjectMapper();
     private Hub hub;
     private EdgeAgent agent;
+    private String staffToken;
 
     @AfterEach
     void stop() {
@@ -71,6 +72,7 @@ class EventCheckInEndToEndTest {
                         "carrel.passes.pin-iterations", "1000",
                         "carrel.passes.secure-cookie", "false"))),
                 Clock.systemUTC());
+        staffToken = hub.staff().issueToken("admin");
         importPatrons("id,name,group,card_uid,pin\nu1,Ann Lee,undergraduate,04A1B2C3,4711\n"
                 + "u2,Bo Chen,postgraduate,04000002,2468\n");
         Instant start = Instant.now().plus(Duration.ofMinutes(10));
@@ -143,6 +145,7 @@ class EventCheckInEndToEndTest {
     private void importPatrons(String csv) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(uri("/api/patrons/imports"))
+                        .header("Authorization", "Bearer " + staffToken)
                         .POST(HttpRequest.BodyPublishers.ofString(csv))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -172,6 +175,9 @@ class EventCheckInEndToEndTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
         if (!cookie.isEmpty()) {
             b.header("Cookie", cookie);
+        }
+        if (path.startsWith("/api/")) {
+            b.header("Authorization", "Bearer " + staffToken);
         }
         if (body != null) {
             b.header("Content-Type", "application/json");

@@ -8,6 +8,7 @@ import dev.carrel.hub.Hub;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.hub.control.MutableClock;
 import dev.carrel.hub.patrons.SiteKey;
+import dev.carrel.hub.staff.StaffRole;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
 import io.helidon.config.Config;
@@ -36,6 +37,9 @@ final class EngagementFixture implements AutoCloseable {
     final MutableClock clock;
     final Hub hub;
     final Path database;
+    /** A librarian's API token: engagement's staff routes are the librarians' (RoutePolicy). */
+    final String librarian;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -60,8 +64,11 @@ final class EngagementFixture implements AutoCloseable {
                         Map.entry("carrel.site.id", "lib"),
                         Map.entry("carrel.site.secret-file", secret.toString()),
                         Map.entry("carrel.passes.pin-iterations", "1000"),
-                        Map.entry("carrel.passes.secure-cookie", "false")))),
+                        Map.entry("carrel.passes.secure-cookie", "false"),
+                        Map.entry("carrel.staff.password-iterations", "10000")))),
                 clock);
+        hub.staff().accounts().create("librarian", StaffRole.LIBRARIAN, "a-long-test-password-1");
+        librarian = hub.staff().issueToken("librarian");
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!hub.mqttConnected() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -76,6 +83,7 @@ final class EngagementFixture implements AutoCloseable {
     void patrons(String csv) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(uri("/api/patrons/imports"))
+                        .header("Authorization", "Bearer " + librarian)
                         .POST(HttpRequest.BodyPublishers.ofString(csv))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -115,6 +123,9 @@ final class EngagementFixture implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
         if (!cookie.isEmpty()) {
             b.header("Cookie", cookie);
+        }
+        if (path.startsWith("/api/")) {
+            b.header("Authorization", "Bearer " + librarian);
         }
         if (body != null) {
             b.header("Content-Type", "application/json");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrel.hub.HubHttp;
+import dev.carrel.hub.staff.StaffRole;
 import dev.carrel.protocol.Event;
 import dev.carrel.protocol.EventBody.Feedback;
 import dev.carrel.protocol.EventBody.Feedback.Context;
@@ -182,6 +183,22 @@ class FeedbackTest {
                 hub.get("/api/engagement/satisfaction?from=2026-11&to=2026-01").status());
         assertEquals(400, hub.get("/api/engagement/satisfaction?format=xls").status());
         assertEquals(400, hub.get("/api/engagement/feedback?limit=0").status());
+    }
+
+    @Test
+    void engagementRoutes_areTheLibrarians() throws Exception {
+        hub.hub.staff().accounts().create("fm", StaffRole.FACILITIES, "a-long-test-password-2");
+        String facilities = hub.hub.staff().issueToken("fm");
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://127.0.0.1:" + hub.hub.httpPort() + "/api/engagement/satisfaction"))
+                                .header("Authorization", "Bearer " + facilities)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(403, r.statusCode(), r.body());
+        assertEquals(200, hub.get("/api/engagement/satisfaction").status(), "the librarian's token");
     }
 
     private static List<String> rows(JsonNode report) {
