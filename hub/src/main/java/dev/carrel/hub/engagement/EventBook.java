@@ -63,17 +63,7 @@ final class EventBook {
         AtomicReference<LibraryEvent> out = new AtomicReference<>();
         write("edit of event " + id, c -> {
             LibraryEvent before = store.find(c, id).orElseThrow(() -> noEvent(id));
-            LibraryEvent after = new LibraryEvent(
-                    id,
-                    given.title(),
-                    given.kind(),
-                    given.zone(),
-                    given.startsAt(),
-                    given.endsAt(),
-                    given.capacity(),
-                    given.registrationOpens(),
-                    given.registrationCloses(),
-                    before.cancelledAt());
+            LibraryEvent after = given.withCancelledAt(before.cancelledAt());
             store.write(c, after, clock.instant());
             if (!after.cancelled()) {
                 store.promote(c, id, after.capacity() - store.counts(c, id).places());
@@ -88,19 +78,7 @@ final class EventBook {
         AtomicReference<LibraryEvent> out = new AtomicReference<>();
         write("cancel of event " + id, c -> {
             LibraryEvent e = store.find(c, id).orElseThrow(() -> noEvent(id));
-            LibraryEvent after = e.cancelled()
-                    ? e
-                    : new LibraryEvent(
-                            id,
-                            e.title(),
-                            e.kind(),
-                            e.zone(),
-                            e.startsAt(),
-                            e.endsAt(),
-                            e.capacity(),
-                            e.registrationOpens(),
-                            e.registrationCloses(),
-                            Optional.of(clock.instant()));
+            LibraryEvent after = e.cancelled() ? e : e.withCancelledAt(Optional.of(clock.instant()));
             store.write(c, after, clock.instant());
             out.set(after);
         });

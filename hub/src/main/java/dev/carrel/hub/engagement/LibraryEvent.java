@@ -71,6 +71,11 @@ record LibraryEvent(
         return cancelledAt.isPresent();
     }
 
+    LibraryEvent withCancelledAt(Optional<Instant> at) {
+        return new LibraryEvent(
+                id, title, kind, zone, startsAt, endsAt, capacity, registrationOpens, registrationCloses, at);
+    }
+
     /**
      * An event from a staff request's body. {@code registrationOpens} defaults to now, {@code
      * registrationCloses} to the start; {@code zone} to none.

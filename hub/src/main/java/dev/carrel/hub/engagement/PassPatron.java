@@ -23,6 +23,20 @@ final class PassPatron {
         this.out = out;
     }
 
+    /** A patron route's work for the signed-in patron; its refusals become answers ({@link Requests#answer}). */
+    interface Work {
+        void run(String patronId) throws Exception;
+    }
+
+    /** Runs {@code work} for the signed-in patron; answers 401 (or 415 for a POST not in JSON) otherwise. */
+    void handle(ServerRequest req, ServerResponse res, Work work) throws Exception {
+        boolean post = req.prologue().method().text().equals("POST");
+        Optional<String> patron = post ? posting(req, res) : of(req, res);
+        if (patron.isPresent()) {
+            Requests.answer(res, out, () -> work.run(patron.get()));
+        }
+    }
+
     /** The patron's id, or empty after answering 401. */
     Optional<String> of(ServerRequest req, ServerResponse res) {
         Optional<String> patron =

@@ -43,44 +43,28 @@ final class PatronEventsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/{id}/registration", this::register)
-                .delete("/{id}/registration", this::withdraw);
+        rules.get("/", (req, res) -> patrons.handle(req, res, patron -> list(res, patron)))
+                .post(
+                        "/{id}/registration",
+                        (req, res) -> patrons.handle(req, res, patron -> out.send(res, book.register(id(req), patron))))
+                .delete(
+                        "/{id}/registration",
+                        (req, res) -> patrons.handle(req, res, patron -> {
+                            book.withdraw(id(req), patron);
+                            res.status(Status.NO_CONTENT_204).send();
+                        }));
     }
 
-    private void list(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patrons.of(req, res);
-        if (patron.isEmpty()) {
-            return;
-        }
+    private void list(ServerResponse res, String patron) throws Exception {
         Instant now = clock.instant();
         List<Mine> mine = new ArrayList<>();
         for (LibraryEvent e : database.read(c -> store.between(c, now, now.plus(366, ChronoUnit.DAYS)))) {
             mine.add(database.read(c -> new Mine(
                     e,
                     Math.max(0, e.capacity() - store.counts(c, e.id()).places()),
-                    store.registration(c, e.id(), patron.get()))));
+                    store.registration(c, e.id(), patron))));
         }
         out.send(res, mine);
-    }
-
-    private void register(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patrons.posting(req, res);
-        if (patron.isEmpty()) {
-            return;
-        }
-        Requests.answer(res, out, () -> out.send(res, book.register(id(req), patron.get())));
-    }
-
-    private void withdraw(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patrons.of(req, res);
-        if (patron.isEmpty()) {
-            return;
-        }
-        Requests.answer(res, out, () -> {
-            book.withdraw(id(req), patron.get());
-            res.status(Status.NO_CONTENT_204).send();
-        });
     }
 
     private static String id(ServerRequest req) {

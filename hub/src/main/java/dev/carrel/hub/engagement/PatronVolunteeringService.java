@@ -47,52 +47,36 @@ final class PatronVolunteeringService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .get("/hours", this::hours)
-                .post("/{id}/signup", this::signUp)
-                .delete("/{id}/signup", this::withdraw);
+        rules.get("/", (req, res) -> patrons.handle(req, res, patron -> list(res, patron)))
+                .get(
+                        "/hours",
+                        (req, res) -> patrons.handle(req, res, patron -> {
+                            Instant now = clock.instant();
+                            out.send(
+                                    res,
+                                    volunteering.hours(
+                                            now.minus(730, ChronoUnit.DAYS), now.plusSeconds(1), Optional.of(patron)));
+                        }))
+                .post(
+                        "/{id}/signup",
+                        (req, res) ->
+                                patrons.handle(req, res, patron -> out.send(res, volunteering.signUp(id(req), patron))))
+                .delete(
+                        "/{id}/signup",
+                        (req, res) -> patrons.handle(req, res, patron -> {
+                            volunteering.withdraw(id(req), patron);
+                            res.status(Status.NO_CONTENT_204).send();
+                        }));
     }
 
-    private void list(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patrons.of(req, res);
-        if (patron.isEmpty()) {
-            return;
-        }
+    private void list(ServerResponse res, String patron) throws Exception {
         Instant now = clock.instant();
         List<Mine> mine = new ArrayList<>();
         for (VolunteerShift v : database.read(c -> store.between(c, now, now.plus(366, ChronoUnit.DAYS)))) {
-            mine.add(database.read(c -> new Mine(
-                    v, Math.max(0, v.slots() - store.signedUp(c, v.id())), store.signup(c, v.id(), patron.get()))));
+            mine.add(database.read(c ->
+                    new Mine(v, Math.max(0, v.slots() - store.signedUp(c, v.id())), store.signup(c, v.id(), patron))));
         }
         out.send(res, mine);
-    }
-
-    private void hours(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patrons.of(req, res);
-        if (patron.isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        out.send(res, volunteering.hours(now.minus(730, ChronoUnit.DAYS), now.plusSeconds(1), patron));
-    }
-
-    private void signUp(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patrons.posting(req, res);
-        if (patron.isEmpty()) {
-            return;
-        }
-        Requests.answer(res, out, () -> out.send(res, volunteering.signUp(id(req), patron.get())));
-    }
-
-    private void withdraw(ServerRequest req, ServerResponse res) throws Exception {
-        Optional<String> patron = patrons.of(req, res);
-        if (patron.isEmpty()) {
-            return;
-        }
-        Requests.answer(res, out, () -> {
-            volunteering.withdraw(id(req), patron.get());
-            res.status(Status.NO_CONTENT_204).send();
-        });
     }
 
     private static String id(ServerRequest req) {

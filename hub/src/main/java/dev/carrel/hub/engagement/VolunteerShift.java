@@ -41,6 +41,10 @@ record VolunteerShift(
         return cancelledAt.isPresent();
     }
 
+    VolunteerShift withCancelledAt(Optional<Instant> at) {
+        return new VolunteerShift(id, title, zone, startsAt, endsAt, slots, at);
+    }
+
     /**
      * The time of {@code [in, out)} that counts: only checked-in time, and only within the shift. A check-in
      * without a check-out counts up to {@code now} (and never past the shift's end).

@@ -54,10 +54,7 @@ final class Volunteering {
         AtomicReference<VolunteerShift> out = new AtomicReference<>();
         Committing.write(writer, "cancel of shift " + id, c -> {
             VolunteerShift v = shift(c, id);
-            VolunteerShift after = v.cancelled()
-                    ? v
-                    : new VolunteerShift(
-                            id, v.title(), v.zone(), v.startsAt(), v.endsAt(), v.slots(), Optional.of(clock.instant()));
+            VolunteerShift after = v.cancelled() ? v : v.withCancelledAt(Optional.of(clock.instant()));
             store.write(c, after, clock.instant());
             out.set(after);
         });
