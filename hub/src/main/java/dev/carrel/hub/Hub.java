@@ -8,6 +8,7 @@ import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
+import dev.carrel.hub.engagement.Engagement;
 import dev.carrel.hub.enrolment.BrokerSeats;
 import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
 import dev.carrel.hub.enrolment.Enrolment;
@@ -109,6 +110,7 @@ public final class Hub implements AutoCloseable {
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
         Privacy privacy;
+        Engagement engagement;
         StaffFeature staff;
     }
 
@@ -144,10 +146,13 @@ public final class Hub implements AutoCloseable {
                     new SqliteAlertStore(p.database),
                     new SqliteTelemetryStore(p.database));
             AlertRules rules = new AlertRules(p.monitoring.alerts(), registry, config.monitoring());
+            p.engagement = Engagement.open(
+                    new Engagement.Base(p.database, p.writer, json, clock, p.facilities.spaces()::current));
             Ingest ingest = new Ingest(
                     p.writer,
                     registry,
-                    Ingest.Sinks.of(json, p.monitoring.deadLetters(), p.facilities.observer(rules)),
+                    Ingest.Sinks.of(
+                            json, p.monitoring.deadLetters(), p.engagement.observer(p.facilities.observer(rules))),
                     p.metrics,
                     clock);
             p.monitoringJobs = new MonitoringJobs(
@@ -160,6 +165,7 @@ public final class Hub implements AutoCloseable {
             p.access = openAccess(root, config, registry, json, p);
             p.privacy = new Privacy(p.database, p.writer, clock);
             p.access.ifPresent(a -> PatronPrivacy.register(p.privacy, a));
+            p.privacy.register(p.engagement.patronData());
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
@@ -273,6 +279,7 @@ public final class Hub implements AutoCloseable {
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
                     p.privacy.routing(r, responses);
+                    p.engagement.routing(r, responses, p.access);
                     p.enrolment.routing(
                             r,
                             json,

@@ -138,6 +138,11 @@ public final class AccessExtras implements AutoCloseable {
         return keys;
     }
 
+    /** The pass page's patron sign-in; other patron pages under {@code /pass/api} share its sessions. */
+    public PassSignIn passSignIn() {
+        return signIn;
+    }
+
     void routing(HttpRouting.Builder r, JsonResponses responses) {
         // The static feature serves /pass/index.html; a phone opening /pass or /pass/ gets it too.
         io.helidon.webserver.http.Handler page = (req, res) -> res.status(io.helidon.http.Status.SEE_OTHER_303)

@@ -1,15 +1,16 @@
 package dev.carrel.hub.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
+import dev.carrel.protocol.WireJson;
 import io.helidon.webserver.http.HttpRouting;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,9 +139,23 @@ public final class Privacy {
         erased.forEach(o -> o.accept(patronId));
     }
 
+    /** A section holds nothing when, written as JSON, it has no value but empty lists, objects and nulls. */
     private static boolean empty(Object section) {
-        return section == null
-                || section instanceof Collection<?> c && c.isEmpty()
-                || section instanceof Map<?, ?> m && m.isEmpty();
+        return blank(WireJson.mapper().valueToTree(section));
+    }
+
+    private static boolean blank(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return true;
+        }
+        if (!node.isContainerNode()) {
+            return false;
+        }
+        for (JsonNode child : node) {
+            if (!blank(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

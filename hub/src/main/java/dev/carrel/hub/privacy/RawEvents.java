@@ -20,20 +20,20 @@ import java.util.Set;
  * is one of the patron's credential hashes ({@link PatronHashes}).
  *
  * <p>Erasure <b>strips</b> the hash where the protocol makes it optional and the event still means something
- * without it: a {@code gate_passage} stays a passage (footfall and occupancy counts stay true) and a {@code
- * seat_state_changed} stays a seat's state change (seat-use figures stay true), linked to nobody. Every other
- * such event is <b>deleted</b>: in {@code credential_presented}, {@code gate_decision} and {@code
- * seat_violation} the hash is required and the event is about the person (who tapped, who was refused, who
- * broke a rule: evidence kept for appeals, pointless once nobody can appeal). Feedback events carry no
- * credential in the protocol, so none is linked to a patron. A stripped body still decodes: the field is
- * optional.
+ * without it: a {@code gate_passage} stays a passage (footfall and occupancy counts stay true), a {@code
+ * seat_state_changed} a seat's state change (seat-use figures stay true) and a {@code feedback} a score
+ * (satisfaction figures stay true), linked to nobody. Every other such event is <b>deleted</b>: in {@code
+ * credential_presented}, {@code gate_decision}, {@code event_check_in} and {@code seat_violation} the hash is
+ * required and the event is about the person (who tapped, who was refused, who came, who broke a rule:
+ * evidence kept for appeals, pointless once nobody can appeal). An event type unknown here is deleted too. A
+ * stripped body still decodes: the field is optional.
  *
  * <p>Finding the events reads every row's body ({@code json_extract}, no index, so ingest pays nothing):
  * an erasure is rare and runs in the writer's transaction.
  */
 final class RawEvents implements PatronData {
     private static final Set<String> STRIPPED =
-            Set.of(EventType.GATE_PASSAGE.wire(), EventType.SEAT_STATE_CHANGED.wire());
+            Set.of(EventType.GATE_PASSAGE.wire(), EventType.SEAT_STATE_CHANGED.wire(), EventType.FEEDBACK.wire());
 
     private final SiteKey key;
     private final ObjectMapper json;

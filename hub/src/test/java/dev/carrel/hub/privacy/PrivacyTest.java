@@ -103,7 +103,8 @@ class PrivacyTest {
         assertTrue(json.writeValueAsString(registry.get("passLogin")).contains("\"pinSet\":true"));
         assertFalse(json.writeValueAsString(export).contains("pbkdf2"), "the PIN hash is never exported");
         List<?> events = (List<?>) export.sections().get("events");
-        assertEquals(6, events.size(), "decision, passage, seat, violation, presented by card; a pass decision");
+        assertEquals(
+                7, events.size(), "decision, passage, seat, violation, presented by card; a pass decision; feedback");
         assertFalse(json.writeValueAsString(events).contains(card("04000002").hex()), "not Bo's");
     }
 
@@ -124,7 +125,12 @@ class PrivacyTest {
                         + card("04A1B2C3").hex() + "'"),
                 "the revocation names nobody");
         assertEquals(Patrons.Change.Kind.ERASED, told.getLast().kind());
-        assertEquals(3, count("SELECT count(*) FROM events"), "passage and seat change kept, Bo's decision kept");
+        assertEquals(
+                4, count("SELECT count(*) FROM events"), "passage, seat change and feedback kept, Bo's decision kept");
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM events WHERE type = 'feedback'"
+                        + " AND json_extract(body, '$.patron') IS NULL AND json_extract(body, '$.score') = 5"));
         assertEquals(
                 1,
                 count("SELECT count(*) FROM events WHERE type = 'gate_passage'"
@@ -171,7 +177,7 @@ class PrivacyTest {
         assertThrows(SQLException.class, () -> privacy.erase("a1"));
 
         assertEquals(before, json.writeValueAsString(privacy.export("a1").sections()));
-        assertEquals(7, count("SELECT count(*) FROM events"));
+        assertEquals(8, count("SELECT count(*) FROM events"));
         assertEquals(version, ledger.version());
         assertEquals(told, this.told.size(), "no allow-list push");
     }
@@ -195,8 +201,27 @@ class PrivacyTest {
                 "the card is allowed again, once");
     }
 
+    /** A section of a feature that keeps lists: empty lists are no data. */
+    record Lists(List<String> registrations, List<String> shifts) {}
+
     @Test
     void unknownPatron_isNotFound_andErasingItChangesNothing() throws Exception {
+        privacy.register(new PatronData() {
+            @Override
+            public String name() {
+                return "lists";
+            }
+
+            @Override
+            public Object export(Connection c, String patronId) {
+                return new Lists(List.of(), List.of());
+            }
+
+            @Override
+            public void erase(Connection c, String patronId) {
+                throw new AssertionError("nothing to erase");
+            }
+        });
         long version = ledger.version();
         assertThrows(NoSuchElementException.class, () -> privacy.export("zz9"));
         assertThrows(NoSuchElementException.class, () -> privacy.erase("zz9"));
@@ -221,6 +246,8 @@ class PrivacyTest {
                 "s1", SeatState.OCCUPIED, SeatState.RESERVED, "check_in", Optional.of(ann)));
         bodies.add(new EventBody.SeatViolation("s1", ann, EventBody.SeatViolation.Kind.NO_SHOW, Optional.empty()));
         bodies.add(decision(pass));
+        bodies.add(new EventBody.Feedback(
+                "k1", EventBody.Feedback.Context.EXIT, 5, Optional.of("quiet, thanks"), Optional.of(ann)));
         bodies.add(decision(card("04000002")));
         for (EventBody b : bodies) {
             insert(b);
