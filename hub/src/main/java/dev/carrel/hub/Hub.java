@@ -8,6 +8,7 @@ import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
+import dev.carrel.hub.engagement.Engagement;
 import dev.carrel.hub.enrolment.BrokerSeats;
 import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
 import dev.carrel.hub.enrolment.Enrolment;
@@ -30,6 +31,8 @@ import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
+import dev.carrel.hub.privacy.PatronPrivacy;
+import dev.carrel.hub.privacy.Privacy;
 import dev.carrel.hub.reservations.ReservationsFeature;
 import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
@@ -71,6 +74,7 @@ public final class Hub implements AutoCloseable {
     private final Facilities facilities;
     private final Optional<Access> access;
     private final ReservationsFeature reservations;
+    private final Privacy privacy;
     private final StaffFeature staff;
 
     private Hub(Parts parts) {
@@ -87,6 +91,7 @@ public final class Hub implements AutoCloseable {
         this.facilities = parts.facilities;
         this.access = parts.access;
         this.reservations = parts.reservations;
+        this.privacy = parts.privacy;
         this.staff = parts.staff;
     }
 
@@ -108,6 +113,8 @@ public final class Hub implements AutoCloseable {
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
         ReservationsFeature reservations;
+        Privacy privacy;
+        Engagement engagement;
         StaffFeature staff;
     }
 
@@ -147,11 +154,15 @@ public final class Hub implements AutoCloseable {
             p.reservations = ReservationsFeature.open(
                     root.get("carrel"),
                     new ReservationsFeature.Base(p.database, p.writer, f.spaces(), f::schedules, json, clock));
+            p.engagement = Engagement.open(
+                    new Engagement.Base(p.database, p.writer, json, clock, p.facilities.spaces()::current));
             Ingest ingest = new Ingest(
                     p.writer,
                     registry,
                     Ingest.Sinks.of(
-                            json, p.monitoring.deadLetters(), p.facilities.observer(p.reservations.observer(rules))),
+                            json,
+                            p.monitoring.deadLetters(),
+                            p.engagement.observer(p.facilities.observer(p.reservations.observer(rules)))),
                     p.metrics,
                     clock);
             p.monitoringJobs = new MonitoringJobs(
@@ -162,6 +173,10 @@ public final class Hub implements AutoCloseable {
                     .start(config.monitoring());
             p.monitoringMetrics = new MonitoringMetrics(Services.get(MeterRegistry.class), registry);
             p.access = openAccess(root, config, registry, json, p);
+            p.privacy = new Privacy(p.database, p.writer, clock);
+            p.access.ifPresent(a -> PatronPrivacy.register(p.privacy, a));
+            p.privacy.register(p.engagement.patronData());
+            p.privacy.register(p.reservations.patronData());
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
@@ -276,6 +291,8 @@ public final class Hub implements AutoCloseable {
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
                     p.reservations.routing(r, responses);
+                    p.privacy.routing(r, responses);
+                    p.engagement.routing(r, responses, p.access);
                     p.enrolment.routing(
                             r,
                             json,
@@ -318,6 +335,11 @@ public final class Hub implements AutoCloseable {
     /** Seat and room reservations. */
     public ReservationsFeature reservations() {
         return reservations;
+    }
+
+    /** Export and erasure of a patron's data; features register their {@code PatronData} here. */
+    public Privacy privacy() {
+        return privacy;
     }
 
     /** Staff accounts, API tokens and the audit log. */

@@ -129,11 +129,16 @@ public final class AccessExtras implements AutoCloseable {
         return reminders;
     }
 
+    /** Ends every pass-page session of the patron (after an erasure). */
+    public void signOut(String patronId) {
+        signIn.signOutPatron(patronId);
+    }
+
     public PassKeys passKeys() {
         return keys;
     }
 
-    /** The pass page's patron sessions, which other patron-facing APIs under {@code /pass/} share. */
+    /** The pass page's patron sign-in; other patron pages under {@code /pass/api} share its sessions. */
     public PassSignIn passSignIn() {
         return signIn;
     }

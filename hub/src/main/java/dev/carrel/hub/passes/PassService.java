@@ -150,12 +150,8 @@ public final class PassService implements HttpService {
                 + (config.passes().secureCookie() ? "; Secure" : "");
     }
 
-    /** The signed-in patron of a request under {@code /pass/}, by the pass page's session cookie. */
-    public static Optional<PassSignIn.Session> session(ServerRequest req, PassSignIn signIn) {
-        return token(req).flatMap(signIn::session);
-    }
-
-    private static Optional<String> token(ServerRequest req) {
+    /** The pass session cookie's token, for other patron routes under {@code /pass/api}. */
+    public static Optional<String> token(ServerRequest req) {
         return req.headers().cookies().first(COOKIE).filter(t -> !t.isEmpty());
     }
 }

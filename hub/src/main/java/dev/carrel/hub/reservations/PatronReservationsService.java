@@ -73,7 +73,7 @@ final class PatronReservationsService implements HttpService {
     /** Runs the handler for the signed-in patron: 401 without a session, 415 for a POST that is not JSON. */
     private void as(ServerRequest req, ServerResponse res, boolean mustBeAdmitted, Handler handler)
             throws SQLException {
-        Optional<PassSignIn.Session> session = PassService.session(req, patrons.signIn());
+        Optional<PassSignIn.Session> session = PassService.token(req).flatMap(patrons.signIn()::session);
         if (session.isEmpty()) {
             answers.error(res, Status.UNAUTHORIZED_401, "sign in first");
             return;

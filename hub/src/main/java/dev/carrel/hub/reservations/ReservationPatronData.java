@@ -35,35 +35,27 @@ final class ReservationPatronData implements PatronData {
     }
 
     @Override
-    public Object export(Connection c, String patronId) {
+    public Object export(Connection c, String patronId) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
-        try {
-            for (var e : TABLES.entrySet()) {
-                out.put(e.getKey(), rows(c, e.getValue(), patronId));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot export the reservations of a patron", e);
+        for (var e : TABLES.entrySet()) {
+            out.put(e.getKey(), rows(c, e.getValue(), patronId));
         }
         return out;
     }
 
     @Override
-    public void erase(Connection c, String patronId) {
-        try {
-            ViolationStore.update(c, "DELETE FROM reservation_appeals WHERE patron_id = ?", patronId);
-            ViolationStore.update(c, "DELETE FROM reservation_bans WHERE patron_id = ?", patronId);
-            ViolationStore.update(c, "DELETE FROM reservation_violations WHERE patron_id = ?", patronId);
-            ViolationStore.update(c, "DELETE FROM reservation_members WHERE patron_id = ?", patronId);
-            ViolationStore.update(
-                    c,
-                    "DELETE FROM reservation_members WHERE reservation_id IN"
-                            + " (SELECT id FROM reservations WHERE patron_id = ?)",
-                    patronId);
-            ViolationStore.update(c, "DELETE FROM reservations WHERE patron_id = ?", patronId);
-            ViolationStore.update(c, "DELETE FROM long_term_seats WHERE patron_id = ?", patronId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot erase the reservations of a patron", e);
-        }
+    public void erase(Connection c, String patronId) throws SQLException {
+        ViolationStore.update(c, "DELETE FROM reservation_appeals WHERE patron_id = ?", patronId);
+        ViolationStore.update(c, "DELETE FROM reservation_bans WHERE patron_id = ?", patronId);
+        ViolationStore.update(c, "DELETE FROM reservation_violations WHERE patron_id = ?", patronId);
+        ViolationStore.update(c, "DELETE FROM reservation_members WHERE patron_id = ?", patronId);
+        ViolationStore.update(
+                c,
+                "DELETE FROM reservation_members WHERE reservation_id IN"
+                        + " (SELECT id FROM reservations WHERE patron_id = ?)",
+                patronId);
+        ViolationStore.update(c, "DELETE FROM reservations WHERE patron_id = ?", patronId);
+        ViolationStore.update(c, "DELETE FROM long_term_seats WHERE patron_id = ?", patronId);
     }
 
     private static List<Map<String, Object>> rows(Connection c, String sql, String patronId) throws SQLException {
