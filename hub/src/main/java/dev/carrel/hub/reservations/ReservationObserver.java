@@ -1,13 +1,10 @@
 package dev.carrel.hub.reservations;
 
+import dev.carrel.hub.ingest.ForwardingObserver;
 import dev.carrel.hub.ingest.IngestObserver;
 import dev.carrel.protocol.AgentId;
-import dev.carrel.protocol.CommandReply;
 import dev.carrel.protocol.Event;
 import dev.carrel.protocol.EventBody;
-import dev.carrel.protocol.Status;
-import dev.carrel.protocol.Telemetry;
-import dev.carrel.protocol.TwinReported;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -21,14 +18,13 @@ import java.util.logging.Logger;
  * rolled back to this observer's savepoint, so a booking problem never stops an event from being stored and
  * acknowledged (it would be re-delivered for ever).
  */
-final class ReservationObserver implements IngestObserver {
+final class ReservationObserver extends ForwardingObserver {
     private static final Logger LOG = Logger.getLogger(ReservationObserver.class.getName());
 
-    private final IngestObserver next;
     private final SeatEvents events;
 
     ReservationObserver(IngestObserver next, SeatEvents events) {
-        this.next = next;
+        super(next);
         this.events = events;
     }
 
@@ -56,25 +52,5 @@ final class ReservationObserver implements IngestObserver {
             c.rollback(savepoint);
             LOG.log(Level.WARNING, "a seat event could not be applied to the bookings", e);
         }
-    }
-
-    @Override
-    public void status(Connection writer, AgentId agent, Status status, Instant now) throws SQLException {
-        next.status(writer, agent, status, now);
-    }
-
-    @Override
-    public void telemetry(Connection writer, AgentId agent, Telemetry telemetry, Instant now) throws SQLException {
-        next.telemetry(writer, agent, telemetry, now);
-    }
-
-    @Override
-    public void twinReported(Connection writer, AgentId agent, TwinReported reported, Instant now) throws SQLException {
-        next.twinReported(writer, agent, reported, now);
-    }
-
-    @Override
-    public void commandReply(Connection writer, AgentId agent, CommandReply reply, Instant now) throws SQLException {
-        next.commandReply(writer, agent, reply, now);
     }
 }
