@@ -14,6 +14,8 @@ public sealed interface Message
                 TwinReported,
                 AuthorisationRequest,
                 AuthorisationResponse,
+                BookingRequest,
+                BookingResponse,
                 AllowlistDelta {
 
     /** The schema version written into every payload as {@code v}; a reader rejects newer majors. */

@@ -35,6 +35,8 @@ public final class WireCodec {
             case TwinReported r -> Topic.twinReported(agent);
             case AuthorisationRequest r -> Topic.request(agent, AuthorisationRequest.NAME);
             case AuthorisationResponse r -> Topic.response(agent, AuthorisationRequest.NAME);
+            case BookingRequest r -> Topic.request(agent, BookingRequest.NAME);
+            case BookingResponse r -> Topic.response(agent, BookingRequest.NAME);
             case AllowlistDelta d -> Topic.credentials(agent);
         };
     }
@@ -161,13 +163,17 @@ public final class WireCodec {
     }
 
     private Message request(Topic topic, JsonNode root) throws PayloadException {
-        requireName(topic, AuthorisationRequest.NAME);
-        return binder.bind(root, AuthorisationRequest.class, "");
+        return switch (requestName(topic)) {
+            case AuthorisationRequest.NAME -> binder.bind(root, AuthorisationRequest.class, "");
+            default -> binder.bind(root, BookingRequest.class, "");
+        };
     }
 
     private Message response(Topic topic, JsonNode root) throws PayloadException {
-        requireName(topic, AuthorisationRequest.NAME);
-        return binder.bind(root, AuthorisationResponse.class, "");
+        return switch (requestName(topic)) {
+            case AuthorisationRequest.NAME -> binder.bind(root, AuthorisationResponse.class, "");
+            default -> binder.bind(root, BookingResponse.class, "");
+        };
     }
 
     private static CommandName commandName(Topic topic) throws PayloadException {
@@ -176,10 +182,13 @@ public final class WireCodec {
                 .orElseThrow(() -> new PayloadException("$", "unknown command '" + wire + "' in the topic"));
     }
 
-    private static void requireName(Topic topic, String expected) throws PayloadException {
-        if (!topic.name().orElseThrow().equals(expected)) {
-            throw new PayloadException("$", "unknown request '" + topic.name().orElseThrow() + "' in the topic");
+    /** The request a {@code requests/…} or {@code responses/…} topic names: one of the known names. */
+    private static String requestName(Topic topic) throws PayloadException {
+        String name = topic.name().orElseThrow();
+        if (!name.equals(AuthorisationRequest.NAME) && !name.equals(BookingRequest.NAME)) {
+            throw new PayloadException("$", "unknown request '" + name + "' in the topic");
         }
+        return name;
     }
 
     private ObjectNode tree(Object value) {

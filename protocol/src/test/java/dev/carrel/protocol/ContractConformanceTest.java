@@ -163,7 +163,8 @@ class ContractConformanceTest {
                         "/components/schemas/GatePassage/properties/direction", EventBody.GatePassage.Direction.class),
                 Map.entry("/components/schemas/Feedback/properties/context", EventBody.Feedback.Context.class),
                 Map.entry("/components/schemas/Fault/properties/severity", EventBody.Fault.Severity.class),
-                Map.entry("/components/schemas/CommandReply/properties/outcome", CommandReply.Outcome.class));
+                Map.entry("/components/schemas/CommandReply/properties/outcome", CommandReply.Outcome.class),
+                Map.entry("/components/schemas/BookingResponse/properties/outcome", BookingResponse.Outcome.class));
         enums.forEach((pointer, type) -> {
             Set<String> wire = Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT))
@@ -240,6 +241,14 @@ class ContractConformanceTest {
                         "AuthorisationResponse",
                         "greeting",
                         o -> o.put("greeting", "x".repeat(33))),
+                broken("booking for 0 minutes", "BookingRequest", "minutes", o -> o.put("minutes", 0)),
+                broken(
+                        "booking of a seat with a level separator",
+                        "BookingRequest",
+                        "seat",
+                        o -> o.put("seat", "seat/12")),
+                broken("refusal without its code", "BookingResponse", "code", o -> o.put("outcome", "refused")),
+                broken("unknown booking outcome", "BookingResponse", "outcome", o -> o.put("outcome", "maybe")),
                 broken("snapshot not from version 0", "AllowlistDelta", "fromVersion", o -> o.put("fromVersion", 3)),
                 broken("null in the twin state", "TwinDesired", "state.awayGraceMinutes", o -> ((ObjectNode)
                                 o.get("state"))
@@ -304,7 +313,7 @@ class ContractConformanceTest {
                     case EVENT -> Arrays.stream(EventType.values()).map(EventType::wire);
                     case COMMAND, COMMAND_REPLY ->
                         Arrays.stream(CommandName.values()).map(CommandName::wire);
-                    case REQUEST, RESPONSE -> Stream.of(AuthorisationRequest.NAME);
+                    case REQUEST, RESPONSE -> Stream.of(AuthorisationRequest.NAME, BookingRequest.NAME);
                     default -> Stream.of("");
                 };
         return names.collect(Collectors.toCollection(LinkedHashSet::new));

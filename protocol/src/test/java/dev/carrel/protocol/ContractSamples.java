@@ -139,6 +139,11 @@ final class ContractSamples {
                 new AuthorisationRequest("gate-north", CredentialKind.QR_PASS, CARD, TS),
                 new AuthorisationResponse(CARD, Decision.ALLOW, Reason.HUB_ALLOWED, Optional.of("Zhang S."), 300),
                 new AuthorisationResponse(CARD, Decision.DENY, Reason.UNKNOWN_CREDENTIAL, Optional.empty(), 0),
+                new BookingRequest("kiosk-3f", CARD, "seat-12", Optional.empty(), 120, TS),
+                new BookingRequest("kiosk-3f", CARD, "seat-12", Optional.of(TS.plusSeconds(3600)), 90, TS),
+                BookingResponse.booked("0195521c-8b2a-7c3e-9d4f-1a2b3c4d5e60", "seat-12", TS, TS.plusSeconds(7200)),
+                BookingResponse.refused("seat_taken", "the seat is already booked for that time; choose another"),
+                BookingResponse.invalid("minutes", "must be between 1 and 1440"),
                 new AllowlistDelta(
                         0,
                         120,
