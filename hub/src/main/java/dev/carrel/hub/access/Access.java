@@ -16,6 +16,7 @@ import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.twins.Twins;
 import dev.carrel.hub.web.JsonResponses;
 import dev.carrel.protocol.AgentId;
+import dev.carrel.protocol.AuthorisationRequest;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public final class Access implements AutoCloseable {
         distributor = d;
         OnlineAuthoriser authoriser =
                 new OnlineAuthoriser(patrons, mqtt::respond, lookups, base.clock(), config.cacheSeconds());
-        mqtt.onRequest(authoriser::request);
+        mqtt.onRequest(AuthorisationRequest.NAME, authoriser::request);
         AccessTap tap = new AccessTap(
                 gates,
                 new AccessTap.Sinks(

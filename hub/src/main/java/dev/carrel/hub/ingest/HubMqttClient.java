@@ -7,7 +7,9 @@ import dev.carrel.protocol.Topic;
 import dev.carrel.protocol.WireCodec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,11 +89,17 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
         void request(Topic topic, byte[] payload, Optional<String> responseTopic, Optional<byte[]> correlationData);
     }
 
-    private volatile Optional<RequestHandler> requests = Optional.empty();
+    private final Map<String, RequestHandler> requests = new ConcurrentHashMap<>();
 
-    /** Register before {@link #start()}; without one, requests go to ingest like any other message. */
-    public void onRequest(RequestHandler handler) {
-        requests = Optional.of(handler);
+    /**
+     * Answers the requests named {@code name} ({@code requests/{name}}); register before {@link #start()}, one
+     * handler a name. While no handler is registered at all, requests go to ingest like any other message; once
+     * one is, a request nobody answers is acknowledged and dropped (its agent falls back at its deadline).
+     */
+    public void onRequest(String name, RequestHandler handler) {
+        if (requests.putIfAbsent(name, handler) != null) {
+            throw new IllegalStateException("requests/" + name + " already has a handler");
+        }
     }
 
     /**
@@ -307,19 +315,25 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
                     LOG.log(Level.WARNING, "a tap failed on " + topic, e);
                 }
             }
-            if (requests.isPresent() && topic.contains("/" + Topic.Kind.REQUEST.path() + "/")) {
-                request(requests.get(), topic, message);
+            if (!requests.isEmpty() && topic.contains("/" + Topic.Kind.REQUEST.path() + "/")) {
+                request(topic, message);
                 acknowledge(id, qos);
                 return;
             }
             ingest.accept(topic, message.getPayload(), () -> acknowledge(id, qos));
         }
 
-        private void request(RequestHandler handler, String topicName, MqttMessage message) {
+        private void request(String topicName, MqttMessage message) {
             MqttProperties p = message.getProperties();
             try {
+                Topic topic = Topic.parse(topicName);
+                RequestHandler handler = requests.get(topic.name().orElse(""));
+                if (handler == null) {
+                    LOG.warning(() -> "nobody answers " + topicName + "; dropped");
+                    return;
+                }
                 handler.request(
-                        Topic.parse(topicName),
+                        topic,
                         message.getPayload(),
                         Optional.ofNullable(p == null ? null : p.getResponseTopic()),
                         Optional.ofNullable(p == null ? null : p.getCorrelationData()));

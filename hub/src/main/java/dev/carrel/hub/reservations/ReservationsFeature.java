@@ -3,13 +3,14 @@ package dev.carrel.hub.reservations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.access.Access;
 import dev.carrel.hub.control.SqliteCommandStore;
+import dev.carrel.hub.ingest.HubMqttClient;
 import dev.carrel.hub.ingest.IngestObserver;
 import dev.carrel.hub.schedules.Schedules;
 import dev.carrel.hub.spaces.Spaces;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
-import dev.carrel.hub.twins.AgentPublisher;
 import dev.carrel.hub.web.JsonResponses;
+import dev.carrel.protocol.BookingRequest;
 import dev.carrel.protocol.EventIds;
 import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRouting;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,10 @@ public final class ReservationsFeature implements AutoCloseable {
     private final LongTermSeats longTerm;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hub-reservations").daemon(true).factory());
+    /** Kiosk bookings wait for their write here, off the MQTT callback thread. */
+    private final ExecutorService kioskBookings = Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("hub-kiosk-bookings-", 0).daemon(true).factory());
+
     private volatile Optional<Access> access = Optional.empty();
 
     private ReservationsFeature(Parts parts) {
@@ -77,11 +83,18 @@ public final class ReservationsFeature implements AutoCloseable {
         return new ReservationObserver(next, events);
     }
 
-    /** Adds seat commands through the MQTT client, the patrons (when access is on) and the deadline sweep. */
-    public void attach(AgentPublisher publisher, Optional<Access> patrons) {
+    /**
+     * Adds seat commands through the MQTT client, the patrons (when access is on) with the kiosks' booking
+     * requests, and the deadline sweep.
+     */
+    public void attach(HubMqttClient mqtt, Optional<Access> patrons) {
         parts.push = Optional.of(new SeatPush(
-                new SqliteCommandStore(parts.violations.database()), publisher, parts.json, parts.ids, parts.clock));
-        patrons.ifPresent(a -> parts.holders = new PatronHolders(a.patrons()));
+                new SqliteCommandStore(parts.violations.database()), mqtt, parts.json, parts.ids, parts.clock));
+        patrons.ifPresent(a -> {
+            parts.holders = new PatronHolders(a.patrons());
+            KioskBookings kiosks = new KioskBookings(parts, reservations, a.patrons(), mqtt::respond, kioskBookings);
+            mqtt.onRequest(BookingRequest.NAME, kiosks::request);
+        });
         this.access = patrons;
         long every = parts.settings.sweepEvery().toMillis();
         timer.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -155,5 +168,6 @@ public final class ReservationsFeature implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        kioskBookings.shutdownNow();
     }
 }
