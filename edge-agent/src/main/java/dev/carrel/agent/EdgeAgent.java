@@ -8,6 +8,7 @@ import dev.carrel.agent.devices.AgentDevices;
 import dev.carrel.agent.devices.DeviceFaults;
 import dev.carrel.agent.gate.CredentialHasher;
 import dev.carrel.agent.gate.SiteSecret;
+import dev.carrel.agent.kiosk.HubBooking;
 import dev.carrel.agent.kiosk.KioskCardReader;
 import dev.carrel.agent.kiosk.KioskEvent;
 import dev.carrel.agent.kiosk.KioskFeed;
@@ -28,6 +29,7 @@ import dev.carrel.drivers.CredentialReader;
 import dev.carrel.drivers.Hardware;
 import dev.carrel.drivers.SystemScheduler;
 import dev.carrel.drivers.config.DriverFactory;
+import dev.carrel.protocol.BookingRequest;
 import dev.carrel.protocol.EventBody;
 import dev.carrel.protocol.EventIds;
 import dev.carrel.protocol.Status;
@@ -169,8 +171,19 @@ public final class EdgeAgent implements AutoCloseable {
     private void startKiosk(AgentLayout.KioskSettings k, Optional<AgentLayout.SiteSettings> site, Clock clock)
             throws IOException {
         Parts p = parts;
+        Optional<HubBooking> booking = Optional.empty();
+        if (k.profile().mode() == KioskProfile.Mode.READING_ROOM) {
+            HubBooking hub = HubBooking.over(p.connection, HubBooking.WAIT);
+            p.connection.onResponse(BookingRequest.NAME, hub::onResponse);
+            booking = Optional.of(hub);
+        }
         KioskServer.Sources sources = new KioskServer.Sources(
-                p.connection::connected, new KioskTwin(p.twin::desiredState), () -> closings, p.events::publish, clock);
+                p.connection::connected,
+                new KioskTwin(p.twin::desiredState),
+                () -> closings,
+                p.events::publish,
+                clock,
+                booking);
         p.kiosk = new KioskServer(
                 k.host(),
                 k.port(),

@@ -40,6 +40,7 @@ import java.util.logging.Logger;
  * GET  /api/qr.svg                the QR code of the patron web page (404 when none is configured)
  * GET  /api/events                server-sent events: greeting, refusal, seats, connection, patron, problem
  * POST /api/seats/{id}/check-in   for the patron who just tapped their card at the kiosk
+ * POST /api/seats/{id}/book       {minutes, start?}: a booking at the hub for that patron ({@link KioskBookings})
  * POST /api/seats/{id}/leave      a temporary leave
  * POST /api/seats/{id}/check-out
  * POST /api/feedback              {score: 1-5, comment?} → a feedback event
@@ -58,6 +59,7 @@ public final class KioskServer implements AutoCloseable {
     private final Sources sources;
     private final KioskInfo info;
     private final Optional<String> qr;
+    private final KioskBookings bookings;
 
     /** The kiosk's view of the agent's seats and who is at the screen. */
     public record Parts(
@@ -74,7 +76,8 @@ public final class KioskServer implements AutoCloseable {
             KioskTwin twin,
             Supplier<ClosingSchedule> schedule,
             Consumer<EventBody> events,
-            Clock clock) {}
+            Clock clock,
+            Optional<HubBooking> booking) {}
 
     public KioskServer(String host, int port, Parts parts) {
         this.agentId = parts.agentId();
@@ -85,6 +88,7 @@ public final class KioskServer implements AutoCloseable {
         this.sources = parts.sources();
         this.info = new KioskInfo(agentId, profile, sources.twin(), sources.schedule(), sources.clock());
         this.qr = profile.patronUrl().map(url -> QrSvg.of(url.toString()));
+        this.bookings = new KioskBookings(agentId, sources.booking(), json, sources.clock());
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -111,6 +115,7 @@ public final class KioskServer implements AutoCloseable {
                 .post("/api/seats/{id}/check-in", (req, res) -> seat(req, res, "check-in"))
                 .post("/api/seats/{id}/leave", (req, res) -> seat(req, res, "leave"))
                 .post("/api/seats/{id}/check-out", (req, res) -> seat(req, res, "check-out"))
+                .post("/api/seats/{id}/book", this::book)
                 .post("/api/feedback", this::feedback);
     }
 
@@ -131,15 +136,37 @@ public final class KioskServer implements AutoCloseable {
                 .send(qr.get());
     }
 
-    private void seat(ServerRequest req, ServerResponse res, String action) {
-        String id = req.path().pathParameters().get("id");
+    /** The patron at the screen, for a seat of this agent's; empty once the refusal is sent. */
+    private Optional<CredentialHash> patronFor(String id, ServerResponse res) {
         if (seats.seat(id).isEmpty()) {
             send(res, Status.NOT_FOUND_404, Map.of("error", "no seat '" + id + "'", "code", "no_seat"));
-            return;
+            return Optional.empty();
         }
         Optional<CredentialHash> who = patron.current();
         if (who.isEmpty()) {
             send(res, Status.CONFLICT_409, Map.of("error", "tap your card first", "code", "tap_first"));
+        }
+        return who;
+    }
+
+    private void book(ServerRequest req, ServerResponse res) throws InterruptedException {
+        String id = req.path().pathParameters().get("id");
+        Optional<CredentialHash> who = patronFor(id, res);
+        if (who.isEmpty()) {
+            return;
+        }
+        KioskBookings.Answer answer = bookings.book(id, who.get(), req.content().as(String.class));
+        if (answer.status() == Status.CREATED_201.code()) {
+            patron.done();
+            feed.publish(new KioskEvent.Patron(false, Optional.empty(), Optional.empty(), 0));
+        }
+        send(res, Status.create(answer.status()), answer.body());
+    }
+
+    private void seat(ServerRequest req, ServerResponse res, String action) {
+        String id = req.path().pathParameters().get("id");
+        Optional<CredentialHash> who = patronFor(id, res);
+        if (who.isEmpty()) {
             return;
         }
         SeatResult result =

@@ -61,6 +61,7 @@ public final class AgentConnection implements AutoCloseable {
     private final ScheduledExecutorService reconnects;
     private volatile Listener listener = session -> {};
     private final Map<Topic.Kind, Consumer<Inbound>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<Inbound>> responses = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile long lastRoundTripMillis = -1;
     private boolean finished;
@@ -109,6 +110,15 @@ public final class AgentConnection implements AutoCloseable {
             throw new IllegalArgumentException(kind + " is not sent to agents");
         }
         handlers.put(kind, handler);
+    }
+
+    /**
+     * Routes the hub's answers to one request ({@code responses/{name}}) to a handler, ahead of the handler
+     * of {@link Topic.Kind#RESPONSE}; so a kiosk's bookings and a gate's authorisations each get their own.
+     * Register before {@link #start()}; the same rules as {@link #on} apply.
+     */
+    public void onResponse(String name, Consumer<Inbound> handler) {
+        responses.put(name, handler);
     }
 
     /** Starts connecting in the background; it keeps trying until {@link #close()}. */
@@ -316,7 +326,9 @@ public final class AgentConnection implements AutoCloseable {
                 LOG.warning(() -> "agent " + id + " ignored a message on a foreign topic: " + topicName);
                 return;
             }
-            Consumer<Inbound> handler = handlers.get(topic.kind());
+            Consumer<Inbound> handler = topic.kind() == Topic.Kind.RESPONSE
+                    ? responses.getOrDefault(topic.name().orElse(""), handlers.get(topic.kind()))
+                    : handlers.get(topic.kind());
             if (handler == null || !topic.agent().equals(id)) {
                 LOG.fine(() -> "agent " + id + " has no handler for " + topic);
                 return;

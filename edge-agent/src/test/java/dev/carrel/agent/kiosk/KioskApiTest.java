@@ -99,7 +99,8 @@ class KioskApiTest {
                                 new KioskTwin(desired::get),
                                 () -> SCHEDULE,
                                 events::add,
-                                Clock.fixed(NOW, ZoneOffset.UTC))));
+                                Clock.fixed(NOW, ZoneOffset.UTC),
+                                Optional.empty())));
     }
 
     @AfterEach

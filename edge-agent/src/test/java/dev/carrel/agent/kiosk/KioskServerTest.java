@@ -69,7 +69,8 @@ class KioskServerTest {
                                 new KioskTwin(Map::of),
                                 () -> ClosingSchedule.NONE,
                                 events::add,
-                                Clock.systemUTC())));
+                                Clock.systemUTC(),
+                                Optional.empty())));
     }
 
     @AfterEach
