@@ -33,13 +33,22 @@ final class KioskBookings {
     private final Parts parts;
     private final Responder responder;
     private final Executor executor;
+    private final Runnable sweepSoon;
 
-    KioskBookings(Parts parts, Reservations reservations, Patrons patrons, Responder responder, Executor executor) {
+    /** What the kiosks' bookings are answered with, and where. */
+    record Wiring(Patrons patrons, Responder responder, Executor executor, Runnable sweepSoon) {}
+
+    /**
+     * @param wiring {@code sweepSoon} runs the deadline sweep off this thread, so a booking that starts now is
+     *     reserved at its seat at once (the patron may walk straight there) rather than at the next sweep
+     */
+    KioskBookings(Parts parts, Reservations reservations, Wiring wiring) {
         this.parts = parts;
         this.reservations = reservations;
-        this.patrons = patrons;
-        this.responder = responder;
-        this.executor = executor;
+        this.patrons = wiring.patrons();
+        this.responder = wiring.responder();
+        this.executor = wiring.executor();
+        this.sweepSoon = wiring.sweepSoon();
     }
 
     /** For {@code HubMqttClient.onRequest}: returns at once. */
@@ -84,6 +93,9 @@ final class KioskBookings {
         Booking b = reservations.book(
                 patron.get().id(),
                 new Reservations.Request(Booking.Kind.SEAT, request.seat(), request.start(), request.minutes()));
+        if (!b.start().isAfter(parts.clock.instant())) {
+            sweepSoon.run();
+        }
         return BookingResponse.booked(b.id(), b.resourceId(), b.start(), b.end());
     }
 }

@@ -92,7 +92,11 @@ public final class ReservationsFeature implements AutoCloseable {
                 new SqliteCommandStore(parts.violations.database()), mqtt, parts.json, parts.ids, parts.clock));
         patrons.ifPresent(a -> {
             parts.holders = new PatronHolders(a.patrons());
-            KioskBookings kiosks = new KioskBookings(parts, reservations, a.patrons(), mqtt::respond, kioskBookings);
+            KioskBookings kiosks = new KioskBookings(
+                    parts,
+                    reservations,
+                    new KioskBookings.Wiring(
+                            a.patrons(), mqtt::respond, kioskBookings, () -> timer.execute(this::sweepQuietly)));
             mqtt.onRequest(BookingRequest.NAME, kiosks::request);
         });
         this.access = patrons;

@@ -9,6 +9,7 @@ import dev.carrel.hub.patrons.SiteKey;
 import dev.carrel.protocol.BookingRequest;
 import dev.carrel.protocol.BookingResponse;
 import dev.carrel.protocol.BookingResponse.Outcome;
+import dev.carrel.protocol.CommandBody;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
 import java.net.URI;
@@ -122,7 +123,8 @@ class KioskBookingTest {
     }
 
     @Test
-    void cardAtTheKiosk_booksTheSeatForItsPatron_andTheNextCardIsRefusedTheSameSeat() throws Exception {
+    void cardAtTheKiosk_booksTheSeatForItsPatron_reservedAtTheSeatAtOnce_andTheNextCardIsRefused() throws Exception {
+        SeatAgent seats = h.agent();
         BookingResponse booked = book("04A1B2C3", "desk-2");
 
         assertEquals(Outcome.BOOKED, booked.outcome(), booked.toString());
@@ -134,6 +136,9 @@ class KioskBookingTest {
                 () -> assertEquals(ReservationHub.at("2026-11-23T09:50"), stored.start()),
                 () -> assertEquals(Optional.of(stored.end()), booked.end()),
                 () -> assertEquals(Optional.of(card("04A1B2C3").hex()), stored.holder()));
+        // No sweep is due for an hour (sweep-every): the kiosk's booking asked for one at once.
+        CommandBody.SeatAction reserve = seats.awaitCommand(CommandBody.SeatAction.Action.RESERVE);
+        assertEquals(Optional.of("desk-2"), reserve.seatId());
         assertRefused("seat_taken", book("04A1B2C5", "desk-2"));
         assertRefused("already_booked", book("04A1B2C3", "desk-3"));
     }

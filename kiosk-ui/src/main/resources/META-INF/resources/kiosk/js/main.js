@@ -16,6 +16,7 @@ export const state = {
   seats: [],
   online: true,
   patron: null,
+  booking: null,
   screen: 'idle',
 };
 

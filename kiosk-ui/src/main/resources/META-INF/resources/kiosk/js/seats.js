@@ -1,6 +1,8 @@
 // Seat map (reading room): every seat live, coloured and worded by state. A tap on the kiosk's reader
-// lets the patron choose a free seat, or take a leave from or check out of the seat they hold.
+// lets the patron choose a free seat (to sit down now, or to book it at the hub), or take a leave from or
+// check out of the seat they hold.
 import { act, button, done, init as initActions, seatButtons, secondsLeft } from './actions.js';
+import * as booking from './booking.js';
 import { el, fill, seatLabel, toast } from './dom.js';
 import { t } from './i18n.js';
 
@@ -8,6 +10,7 @@ const STATES = ['free', 'reserved', 'occupied', 'away', 'out_of_order'];
 
 export function init(context) {
   initActions(context);
+  booking.init(context);
 }
 
 export function render(state) {
@@ -50,7 +53,10 @@ export function tick(state) {
   const had = Boolean(state.patron);
   const left = secondsLeft(state);
   const node = document.querySelector('#seat-panel .left');
-  if (had && !state.patron) render(state);
+  if (had && !state.patron) {
+    state.booking = null;
+    render(state);
+  }
   else if (node) node.textContent = t('seats.left', { s: left });
 }
 
@@ -64,20 +70,30 @@ function chose(state, seat) {
     toast(t('error.' + (seat.state === 'reserved' ? 'seat_reserved' : seat.state === 'out_of_order' ? 'seat_out_of_order' : 'seat_taken')), 'bad');
     return;
   }
-  act(seat.id, 'check-in');
+  if (state.booking) booking.book(state, seat.id);
+  else act(seat.id, 'check-in');
 }
 
 function renderPanel(state) {
   const panel = document.getElementById('seat-panel');
   if (!state.patron) {
+    state.booking = null;
     fill(panel, el('span', { class: 'icon icon-card tap-icon' }), el('span', { class: 'say', text: t('seats.tap') }));
+    return;
+  }
+  if (state.booking) {
+    fill(panel,
+      el('span', { class: 'say', text: t('booking.choose') }),
+      booking.choices(state),
+      el('span', { class: 'left', text: t('seats.left', { s: secondsLeft(state) }) }),
+      button('action.cancel', () => booking.stop(state), true));
     return;
   }
   const { seat } = state.patron;
   const held = seat ? state.seats.find((s) => s.id === seat) : null;
   fill(panel,
     el('span', { class: 'say', text: held ? t('seats.yours', { seat: seatLabel(seat) }) : t('seats.choose') }),
-    held ? seatButtons(seat, held.state) : null,
+    held ? seatButtons(seat, held.state) : button('action.book', () => booking.start(state), true),
     el('span', { class: 'left', text: t('seats.left', { s: secondsLeft(state) }) }),
     button('action.done', done, true));
 }
