@@ -8,6 +8,7 @@ import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
+import dev.carrel.hub.devices.EventHistory;
 import dev.carrel.hub.enrolment.BrokerSeats;
 import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
 import dev.carrel.hub.enrolment.Enrolment;
@@ -250,8 +251,10 @@ public final class Hub implements AutoCloseable {
                                 cl -> cl.location("web").welcome("index.html").context("/"))
                         .build())
                 .routing(r -> {
-                    r.register("/api/agents", new AgentsService(registry, responses))
-                            .register("/api/agents", new TelemetryService(p.monitoring.telemetry(), p.clock, responses))
+                    TelemetryService telemetry = new TelemetryService(p.monitoring.telemetry(), p.clock, responses);
+                    r.register("/api/agents", new AgentsService(registry, new EventHistory(database, json), responses))
+                            .register("/api/agents", telemetry)
+                            .get("/api/telemetry/latest", telemetry::latest)
                             .register(
                                     "/api/alerts",
                                     new AlertsService(p.monitoring.alerts(), p.writer, p.clock, responses))

@@ -1,0 +1,68 @@
+// The hub's staff API: JSON in and out, the session cookie, and the CSRF header on every change.
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Who is signed in: {username, role, csrf}; open is true on a hub without staff sign-in. */
+export const session = { username: '', role: '', csrf: '', open: false };
+
+let onSignedOut = () => {};
+
+export function whenSignedOut(fn) {
+  onSignedOut = fn;
+}
+
+/** Sends a request; answers the parsed JSON body (null when empty), or throws ApiError. */
+export async function api(method, path, body, contentType = 'application/json') {
+  const headers = { Accept: 'application/json' };
+  const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+  if (method !== 'GET' && session.csrf) headers['X-CSRF-Token'] = session.csrf;
+  if (body !== undefined) {
+    headers['Content-Type'] = contentType;
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const res = await fetch(path, init);
+  const text = await res.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { error: text }; }
+  if (res.status === 401 && !path.startsWith('/api/session')) {
+    onSignedOut();
+  }
+  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText || String(res.status));
+  return data;
+}
+
+export const get = (path) => api('GET', path);
+export const post = (path, body) => api('POST', path, body);
+
+/**
+ * Reads the session. A hub built before staff sign-in answers 404: then every page is offered, as the API
+ * itself is open, and the header says so.
+ */
+export async function readSession() {
+  try {
+    Object.assign(session, await get('/api/session'), { open: false });
+    return true;
+  } catch (e) {
+    if (e.status === 404) {
+      Object.assign(session, { username: '', role: 'admin', csrf: '', open: true });
+      return true;
+    }
+    Object.assign(session, { username: '', role: '', csrf: '', open: false });
+    return false;
+  }
+}
+
+export async function signIn(username, password) {
+  const s = await api('POST', '/api/session', { username, password });
+  Object.assign(session, s, { open: false });
+}
+
+export async function signOut() {
+  try { await api('DELETE', '/api/session'); } catch { /* signed out either way */ }
+  Object.assign(session, { username: '', role: '', csrf: '', open: false });
+}
