@@ -14,7 +14,6 @@ export const PAGES = [
   { id: 'schedules', roles: ['admin', 'facilities'], module: './pages/schedules.js' },
   { id: 'patrons', roles: ['admin', 'librarian'], module: './pages/patrons.js' },
   { id: 'devices', roles: ['admin'], module: './pages/devices.js' },
-  { id: 'audit', roles: ['admin'], module: './pages/audit.js' },
 ];
 
 /** Routes that belong to a page without a nav entry of their own: #/agents/ID is the fleet's. */

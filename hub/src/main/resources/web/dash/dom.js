@@ -1,13 +1,15 @@
 // Building the page from data: text only (never HTML from the hub), so a name with "<" stays a name.
 
-/** h('tr.row', {onclick}, child…): an element with classes after dots, attributes and children. */
+/** h('tr#id.row', {onclick}, child…): an element with an id after '#', classes after dots, attributes and children. */
 export function h(spec, attrs = {}, ...children) {
   if (attrs === null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) {
     children.unshift(attrs);
     attrs = {};
   }
-  const [tag, ...classes] = spec.split('.');
+  const [head, ...classes] = spec.split('.');
+  const [tag, id] = head.split('#');
   const node = document.createElement(tag || 'div');
+  if (id) node.id = id;
   if (classes.length) node.className = classes.join(' ');
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
