@@ -6,10 +6,10 @@ export function h(spec, attrs = {}, ...children) {
     children.unshift(attrs);
     attrs = {};
   }
-  const [head, ...classes] = spec.split('.');
-  const [tag, id] = head.split('#');
-  const node = document.createElement(tag || 'div');
-  if (id) node.id = id;
+  const node = document.createElement(spec.match(/^[a-z0-9]*/)[0] || 'div');
+  const id = spec.match(/#([\w-]+)/);
+  if (id) node.id = id[1];
+  const classes = [...spec.matchAll(/\.([\w-]+)/g)].map((m) => m[1]);
   if (classes.length) node.className = classes.join(' ');
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;

@@ -9,7 +9,9 @@ export class SeatBoard {
     this.tiles = new Map(); // seat id -> {node, seat}
     this.dirty = new Set();
     this.frame = 0;
-    this.painted = []; // with ?bench: [milliseconds from the reading's time to after the repaint]
+    // With ?bench: milliseconds to the repaint from the reading's own time (painted) and from its arrival.
+    this.painted = [];
+    this.received = [];
     this.bench = new URLSearchParams(location.search).has('bench');
   }
 
@@ -30,6 +32,7 @@ export class SeatBoard {
     if (name === 'seat') Object.assign(entry.seat, { state: r.state, stateAt: r.at });
     else entry.seat[name] = r;
     entry.at = r.at;
+    if (this.bench) entry.arrived = performance.now();
     this.dirty.add(entry);
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
     return true;
@@ -43,8 +46,11 @@ export class SeatBoard {
     if (this.bench) {
       // A task queued from the frame callback runs once that frame has been painted.
       setTimeout(() => {
-        const now = performance.timeOrigin + performance.now();
-        for (const e of done) this.painted.push(now - Date.parse(e.at));
+        const now = performance.now();
+        for (const e of done) {
+          this.painted.push(performance.timeOrigin + now - Date.parse(e.at));
+          this.received.push(now - e.arrived);
+        }
       }, 0);
     }
   }

@@ -53,7 +53,14 @@ final class Demo implements AutoCloseable {
     }
 
     static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis) throws Exception {
-        Config config = Config.just(ConfigSources.create(Map.of(
+        return start(dataDir, httpPort, keepAlive, meanArrivalMillis, Map.of());
+    }
+
+    /** As above, with hub configuration keys that replace or add to the demo's (tests: faster alerts). */
+    static Demo start(
+            Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis, Map<String, String> hubConfig)
+            throws Exception {
+        Map<String, String> keys = new java.util.HashMap<>(Map.of(
                 "server.host", "0.0.0.0",
                 "server.port", Integer.toString(httpPort),
                 "carrel.data-dir", dataDir.resolve("hub").toString(),
@@ -61,7 +68,9 @@ final class Demo implements AutoCloseable {
                 "carrel.broker.host", "127.0.0.1",
                 "carrel.broker.port", "0",
                 "carrel.broker.persistent", "true",
-                "carrel.spaces-file", "classpath:spaces-demo.yaml")));
+                "carrel.spaces-file", "classpath:spaces-demo.yaml"));
+        keys.putAll(hubConfig);
+        Config config = Config.just(ConfigSources.create(keys));
         Hub hub = Hub.start(config, Clock.systemUTC());
         Demo demo = new Demo(hub, dataDir, keepAlive);
         try {

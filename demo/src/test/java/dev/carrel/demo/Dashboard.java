@@ -1,0 +1,87 @@
+package dev.carrel.demo;
+
+import dev.carrel.demo.kiosk.KioskBrowser;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The staff dashboard's pages as the browser tests and screenshots drive them. */
+final class Dashboard {
+    /** Offline alerts after a second, checked every second, so a test sees them. */
+    static final Map<String, String> FAST_ALERTS =
+            Map.of("carrel.monitoring.offline-after", "1s", "carrel.monitoring.sweep-every", "1s");
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final KioskBrowser browser;
+    private final String base;
+
+    Dashboard(KioskBrowser browser, int port) {
+        this.browser = browser;
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Opens a page afresh in a language and waits until it has drawn its data. */
+    void load(String route, String lang) {
+        browser.driver().get("about:blank"); // a new document, not just a new hash in the old one
+        browser.driver().get(base + "/?lang=" + lang + "#/" + route);
+        browser.until(
+                d -> (Boolean) browser.driver()
+                        .executeScript("return !document.body.classList.contains('booting')"
+                                + " && !!document.getElementById('view').dataset.ready"),
+                WAIT);
+        if (!browser.all("#view > .error").isEmpty()) {
+            throw new AssertionError(route + " failed: " + browser.text("#view > .error"));
+        }
+    }
+
+    WebElement agentRow(String agent) {
+        return browser.find("table.agents tr[data-agent='" + agent + "']");
+    }
+
+    /**
+     * Switches a zone's lamps on the lighting page and waits until every command is applied and every lamp
+     * reports the new state; answers how many lamps there were.
+     */
+    int switchZoneLamps(String zone, boolean on) {
+        load("lighting", "en");
+        new Select(browser.find("#level")).selectByValue("zone");
+        new Select(browser.find("#target")).selectByValue(zone);
+        new Select(browser.find("#lamp")).selectByValue(on ? "on" : "off");
+        int before = browser.all("section.request").size();
+        browser.click("#switch");
+        browser.until(d -> browser.all("section.request").size() == before + 1, WAIT);
+        String rows = "section.request:first-child tr[data-command]";
+        browser.until(
+                d -> {
+                    var list = browser.all(rows);
+                    return !list.isEmpty()
+                            && list.stream()
+                                    .allMatch(r -> "applied".equals(r.getDomAttribute("data-state"))
+                                            && String.valueOf(on)
+                                                    .equals(r.findElement(By.cssSelector("td.reported"))
+                                                            .getDomAttribute("data-on")));
+                },
+                WAIT);
+        return browser.all(rows).size();
+    }
+
+    /** A request from the signed-in page itself (its cookie and CSRF token); answers the status. */
+    long api(String method, String path, String json) {
+        Object status = browser.driver()
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "import('/dash/api.js').then(m => m.api(arguments[0], arguments[1],"
+                                + " arguments[2] ? JSON.parse(arguments[2]) : undefined))"
+                                + ".then(() => done(200), e => done(e.status || 0));",
+                        method,
+                        path,
+                        json);
+        if (!(status instanceof Long s) || s >= 300) {
+            throw new AssertionError(method + " " + path + " answered " + status);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.carrel.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carrel.demo.kiosk.KioskBrowser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The staff dashboard in headless Chromium against the demo: the real hub, its broker and the three
+ * simulated agents. Offline alerts are raised after one second here (five minutes by default) so a stopped
+ * agent's alert shows within the test.
+ */
+class DashboardBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    static Path dir;
+
+    private static Demo demo;
+    private static KioskBrowser browser;
+    private static Dashboard dashboard;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
+        demo = Demo.start(dir, 0, Duration.ofSeconds(2), 0, Dashboard.FAST_ALERTS);
+        dashboard = new Dashboard(browser, demo.hub().httpPort());
+        HubApi api = new HubApi(demo.hub().httpPort());
+        for (String agent : DemoLibrary.agents()) {
+            api.awaitAgent(agent, HubApi.online(1), WAIT);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void fleet_showsTheDemosAgentsOnline() {
+        dashboard.load("fleet", "en");
+        for (String agent : DemoLibrary.agents()) {
+            browser.until(d -> "true".equals(dashboard.agentRow(agent).getDomAttribute("data-online")), WAIT);
+        }
+        assertEquals(
+                DemoLibrary.agents().size(),
+                browser.all("table.agents tbody tr").size());
+    }
+
+    @Test
+    void zoneLampsOff_eachLampTurnsOffAsAcknowledged() throws Exception {
+        dashboard.switchZoneLamps("reading-room-1", true);
+        int lamps = dashboard.switchZoneLamps("reading-room-1", false);
+        assertEquals(24, lamps, "one command per desk lamp of the demo's reading room");
+        for (WebElement row : browser.all("section.request:first-child tr[data-command]")) {
+            assertEquals(
+                    "false",
+                    row.findElement(org.openqa.selenium.By.cssSelector("td.reported"))
+                            .getDomAttribute("data-on"));
+        }
+    }
+
+    @Test
+    void floorPlan_showsALampChangeLiveWithoutReload() throws Exception {
+        dashboard.load("floor", "en");
+        browser.untilVisible(".seat[data-seat='desk-05']");
+        Object before = browser.driver()
+                .executeScript("return window.performance.navigation.type + ':' + performance.timeOrigin");
+        String lamp = browser.find(".seat[data-seat='desk-05']").getDomAttribute("data-lamp");
+        boolean on = !"on".equals(lamp);
+        dashboard.api("POST", "/api/control", "{\"target\":{\"seat\":\"desk-05\"},\"lamp\":{\"on\":" + on + "}}");
+        browser.until(
+                d -> (on ? "on" : "off")
+                        .equals(browser.find(".seat[data-seat='desk-05']").getDomAttribute("data-lamp")),
+                WAIT);
+        assertEquals(
+                before,
+                browser.driver()
+                        .executeScript("return window.performance.navigation.type + ':' + performance.timeOrigin"),
+                "the page was not reloaded");
+    }
+
+    @Test
+    void stoppedAgent_turnsOfflineWithAnAlert() throws Exception {
+        dashboard.load("fleet", "en");
+        String agent = "discussion-room-1";
+        browser.until(d -> "true".equals(dashboard.agentRow(agent).getDomAttribute("data-online")), WAIT);
+        assertTrue(demo.kill(agent));
+        try {
+            browser.until(d -> "false".equals(dashboard.agentRow(agent).getDomAttribute("data-online")), WAIT);
+            browser.untilVisible("#alerts tr[data-kind='offline'][data-agent='" + agent + "']");
+        } finally {
+            demo.startAgent(agent);
+        }
+    }
+
+    @Test
+    void enrolmentToken_isShownAsAQrCode() {
+        dashboard.load("devices", "en");
+        browser.find("#token-zone").clear();
+        browser.find("#token-zone").sendKeys("reading-room-1");
+        browser.click("#make-token");
+        browser.untilVisible("#token-made .qr img");
+        browser.until(d -> (Boolean) browser.driver()
+                .executeScript("const i = document.querySelector('#token-made .qr img');"
+                        + " return i.complete && i.naturalWidth > 0"));
+        String id = browser.find("#token-made .qr").getDomAttribute("data-token");
+        browser.untilVisible("#tokens tr[data-token='" + id + "']");
+        assertTrue(browser.text("#token-made code.token").length() > 16);
+    }
+
+    @Test
+    void everyPage_speaksBothLanguages() {
+        for (String page : List.of("fleet", "floor", "lighting", "schedules", "patrons", "devices")) {
+            dashboard.load(page, "zh-CN");
+            assertEquals("zh-CN", browser.language());
+            String nav = browser.text("#nav");
+            assertTrue(nav.contains("楼层平面"), page + ": " + nav);
+            dashboard.load(page, "en");
+            assertTrue(browser.text("#nav").contains("Floor plan"), page);
+        }
+    }
+}
