@@ -7,8 +7,8 @@ export class ApiError extends Error {
   }
 }
 
-/** Who is signed in: {username, role, csrf}; open is true on a hub without staff sign-in. */
-export const session = { username: '', role: '', csrf: '', open: false };
+/** Who is signed in: {username, role, csrf} as POST /api/session answered; empty when signed out. */
+export const session = { username: '', role: '', csrf: '' };
 
 let onSignedOut = () => {};
 
@@ -39,30 +39,22 @@ export async function api(method, path, body, contentType = 'application/json') 
 export const get = (path) => api('GET', path);
 export const post = (path, body) => api('POST', path, body);
 
-/**
- * Reads the session. A hub built before staff sign-in answers 404: then every page is offered, as the API
- * itself is open, and the header says so.
- */
+/** Reads the session the cookie carries, if any (GET /api/session answers 401 without one). */
 export async function readSession() {
   try {
-    Object.assign(session, await get('/api/session'), { open: false });
+    Object.assign(session, await get('/api/session'));
     return true;
-  } catch (e) {
-    if (e.status === 404) {
-      Object.assign(session, { username: '', role: 'admin', csrf: '', open: true });
-      return true;
-    }
-    Object.assign(session, { username: '', role: '', csrf: '', open: false });
+  } catch {
+    Object.assign(session, { username: '', role: '', csrf: '' });
     return false;
   }
 }
 
 export async function signIn(username, password) {
-  const s = await api('POST', '/api/session', { username, password });
-  Object.assign(session, s, { open: false });
+  Object.assign(session, await api('POST', '/api/session', { username, password }));
 }
 
 export async function signOut() {
   try { await api('DELETE', '/api/session'); } catch { /* signed out either way */ }
-  Object.assign(session, { username: '', role: '', csrf: '', open: false });
+  Object.assign(session, { username: '', role: '', csrf: '' });
 }

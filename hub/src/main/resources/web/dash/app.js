@@ -14,6 +14,7 @@ export const PAGES = [
   { id: 'schedules', roles: ['admin', 'facilities'], module: './pages/schedules.js' },
   { id: 'patrons', roles: ['admin', 'librarian'], module: './pages/patrons.js' },
   { id: 'devices', roles: ['admin'], module: './pages/devices.js' },
+  { id: 'audit', roles: ['admin'], module: './pages/audit.js' },
 ];
 
 /** Routes that belong to a page without a nav entry of their own: #/agents/ID is the fleet's. */
@@ -50,6 +51,7 @@ async function show() {
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('here', a.dataset.page === pageId));
   if (name !== 'sign-in' && !allowed(pageId)) {
     put(view, h('p.empty', t('forbidden')));
+    drawn(view, ticket);
     return;
   }
   const file = name === 'sign-in' ? './pages/signin.js'
@@ -63,6 +65,11 @@ async function show() {
   } catch (e) {
     put(view, h('p.error', t('error') + ': ', h('span', { translate: 'no' }, e.message)));
   }
+  drawn(view, ticket);
+}
+
+/** The page is on screen: tests and people may look now. */
+function drawn(view, ticket) {
   document.body.classList.remove('booting');
   view.dataset.ready = String(ticket);
 }
@@ -79,9 +86,6 @@ function renderFrame() {
   const out = document.getElementById('signout');
   out.textContent = t('signout');
   out.hidden = !session.username;
-  const notice = document.getElementById('notice');
-  notice.hidden = !session.open;
-  notice.textContent = t('open.notice');
   const liveNode = document.getElementById('live');
   liveNode.textContent = t(liveNode.classList.contains('down') ? 'live.down' : 'live.up');
 }

@@ -3,8 +3,7 @@
 
 const STRINGS = {
   'en': {
-    'app.title': 'Carrel', 'lang.switch': '中文', 'signout': 'Sign out', 'open.notice':
-      'This hub has no staff sign-in yet: everyone on its network can use every page.',
+    'app.title': 'Carrel', 'lang.switch': '中文', 'signout': 'Sign out',
     'nav.fleet': 'Fleet', 'nav.floor': 'Floor plan', 'nav.lighting': 'Lighting & power',
     'nav.schedules': 'Schedules', 'nav.patrons': 'Patrons', 'nav.devices': 'Device enrolment',
     'nav.audit': 'Audit log', 'nav.analytics': 'Analytics',
@@ -76,13 +75,13 @@ const STRINGS = {
     'tok.open': 'open', 'tok.used': 'used', 'tok.expired': 'expired', 'tok.revoked': 'revoked',
     'role.gate-kiosk': 'gate kiosk', 'role.reading-room': 'reading room', 'role.room-door': 'room door',
     'audit.who': 'Who', 'audit.what': 'What', 'audit.status': 'Status', 'audit.from': 'From',
-    'audit.user': 'User', 'audit.path': 'Path starts with',
+    'audit.user': 'User', 'audit.path': 'Path starts with', 'audit.method': 'Method', 'audit.since': 'Since',
+    'audit.via': 'Via', 'audit.older': 'Older entries',
     'ago.s': '{n} s ago', 'ago.m': '{n} min ago', 'ago.h': '{n} h ago', 'ago.d': '{n} d ago',
     'dur.s': '{n} s', 'dur.m': '{n} min', 'dur.h': '{h} h {m} min', 'dur.d': '{d} d {h} h',
   },
   'zh-CN': {
-    'app.title': 'Carrel', 'lang.switch': 'English', 'signout': '退出', 'open.notice':
-      '本服务器尚未启用员工登录：其网络内任何人都能使用所有页面。',
+    'app.title': 'Carrel', 'lang.switch': 'English', 'signout': '退出',
     'nav.fleet': '设备', 'nav.floor': '楼层平面', 'nav.lighting': '照明与电源', 'nav.schedules': '开放时间',
     'nav.patrons': '读者', 'nav.devices': '设备注册', 'nav.audit': '审计日志', 'nav.analytics': '统计分析',
     'live.up': '实时', 'live.down': '正在重连…',
@@ -145,7 +144,8 @@ const STRINGS = {
     'tok.open': '可用', 'tok.used': '已使用', 'tok.expired': '已过期', 'tok.revoked': '已吊销',
     'role.gate-kiosk': '门禁终端', 'role.reading-room': '阅览室', 'role.room-door': '研讨室门口',
     'audit.who': '操作人', 'audit.what': '操作', 'audit.status': '结果', 'audit.from': '来源',
-    'audit.user': '用户', 'audit.path': '路径前缀',
+    'audit.user': '用户', 'audit.path': '路径前缀', 'audit.method': '方法', 'audit.since': '起始时间',
+    'audit.via': '方式', 'audit.older': '更早的记录',
     'ago.s': '{n} 秒前', 'ago.m': '{n} 分钟前', 'ago.h': '{n} 小时前', 'ago.d': '{n} 天前',
     'dur.s': '{n} 秒', 'dur.m': '{n} 分钟', 'dur.h': '{h} 小时 {m} 分', 'dur.d': '{d} 天 {h} 小时',
   },

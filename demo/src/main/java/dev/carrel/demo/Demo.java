@@ -39,9 +39,11 @@ final class Demo implements AutoCloseable {
             1, Thread.ofPlatform().name("demo-patrons").daemon(true).factory());
 
     private final AgentLayout.SiteSettings site;
+    private final String adminPassword;
 
-    private Demo(Hub hub, Path dataDir, Duration keepAlive) throws IOException {
+    private Demo(Hub hub, Path dataDir, Duration keepAlive, String adminPassword) throws IOException {
         this.hub = hub;
+        this.adminPassword = adminPassword;
         this.dataDir = dataDir;
         this.keepAlive = keepAlive;
         this.site = new AgentLayout.SiteSettings(
@@ -52,6 +54,11 @@ final class Demo implements AutoCloseable {
         return site;
     }
 
+    /** The administrator's password: {@code CARREL_ADMIN_PASSWORD} if set, else random for this run. */
+    String adminPassword() {
+        return adminPassword;
+    }
+
     static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis) throws Exception {
         return start(dataDir, httpPort, keepAlive, meanArrivalMillis, Map.of());
     }
@@ -60,6 +67,9 @@ final class Demo implements AutoCloseable {
     static Demo start(
             Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis, Map<String, String> hubConfig)
             throws Exception {
+        String adminPassword = Optional.ofNullable(System.getenv("CARREL_ADMIN_PASSWORD"))
+                .filter(p -> !p.isBlank())
+                .orElseGet(Demo::randomPassword);
         Map<String, String> keys = new java.util.HashMap<>(Map.of(
                 "server.host", "0.0.0.0",
                 "server.port", Integer.toString(httpPort),
@@ -68,11 +78,14 @@ final class Demo implements AutoCloseable {
                 "carrel.broker.host", "127.0.0.1",
                 "carrel.broker.port", "0",
                 "carrel.broker.persistent", "true",
-                "carrel.spaces-file", "classpath:spaces-demo.yaml"));
+                "carrel.spaces-file", "classpath:spaces-demo.yaml",
+                "carrel.staff.initial-admin-password", adminPassword,
+                // The demo serves plain HTTP, which a Secure cookie would never be sent over.
+                "carrel.staff.secure-cookie", "false"));
         keys.putAll(hubConfig);
         Config config = Config.just(ConfigSources.create(keys));
         Hub hub = Hub.start(config, Clock.systemUTC());
-        Demo demo = new Demo(hub, dataDir, keepAlive);
+        Demo demo = new Demo(hub, dataDir, keepAlive, adminPassword);
         try {
             for (String agent : DemoLibrary.agents()) {
                 demo.secrets.put(agent, hub.brokerUsers().issue(agent, BrokerUsers.Role.AGENT));
@@ -87,6 +100,12 @@ final class Demo implements AutoCloseable {
             demo.close();
             throw e;
         }
+    }
+
+    private static String randomPassword() {
+        byte[] b = new byte[12];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** (Re)starts an agent; its session counter on disk makes the new session higher than the last. */

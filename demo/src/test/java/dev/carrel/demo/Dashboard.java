@@ -27,14 +27,51 @@ final class Dashboard {
     void load(String route, String lang) {
         browser.driver().get("about:blank"); // a new document, not just a new hash in the old one
         browser.driver().get(base + "/?lang=" + lang + "#/" + route);
-        browser.until(
-                d -> (Boolean) browser.driver()
-                        .executeScript("return !document.body.classList.contains('booting')"
-                                + " && !!document.getElementById('view').dataset.ready"),
-                WAIT);
+        try {
+            browser.until(
+                    d -> (Boolean) browser.driver()
+                            .executeScript("return !document.body.classList.contains('booting')"
+                                    + " && !!document.getElementById('view').dataset.ready"),
+                    WAIT);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    route + " did not draw: "
+                            + browser.driver()
+                                    .executeScript(
+                                            "return location.href + ' '"
+                                                    + " + document.body.className + ' ' + document.getElementById('view').outerHTML"),
+                    e);
+        }
         if (!browser.all("#view > .error").isEmpty()) {
             throw new AssertionError(route + " failed: " + browser.text("#view > .error"));
         }
+    }
+
+    /** Signs in on the sign-in page and waits for the first page the role is offered. */
+    void signIn(String username, String password) {
+        load("sign-in", "en");
+        if (browser.all("form.signin").isEmpty()) {
+            browser.click("#signout");
+            browser.untilVisible("form.signin");
+        }
+        browser.find("input[name=username]").sendKeys(username);
+        browser.find("input[name=password]").sendKeys(password);
+        browser.click("#signin");
+        browser.until(
+                d -> browser.text("#who").contains(username)
+                        || !browser.all("form.signin .error").isEmpty()
+                                && !browser.text("form.signin .error").isEmpty(),
+                WAIT);
+        if (!browser.text("#who").contains(username)) {
+            throw new AssertionError("sign-in as " + username + " refused: " + browser.text("form.signin .error"));
+        }
+    }
+
+    /** The pages the navigation offers, by id. */
+    java.util.List<String> offered() {
+        return browser.all("#nav a").stream()
+                .map(a -> a.getDomAttribute("data-page"))
+                .toList();
     }
 
     WebElement agentRow(String agent) {
@@ -68,20 +105,26 @@ final class Dashboard {
         return browser.all(rows).size();
     }
 
-    /** A request from the signed-in page itself (its cookie and CSRF token); answers the status. */
-    long api(String method, String path, String json) {
+    /** A request from the signed-in page itself (its cookie and CSRF token) that must succeed. */
+    void api(String method, String path, String json) {
+        long status = status(method, path, json);
+        if (status >= 300) {
+            throw new AssertionError(method + " " + path + " answered " + status);
+        }
+    }
+
+    /** A request from the signed-in page itself; answers the HTTP status. */
+    long status(String method, String path, String json) {
         Object status = browser.driver()
                 .executeAsyncScript(
                         "const done = arguments[arguments.length - 1];"
-                                + "import('/dash/api.js').then(m => m.api(arguments[0], arguments[1],"
-                                + " arguments[2] ? JSON.parse(arguments[2]) : undefined))"
-                                + ".then(() => done(200), e => done(e.status || 0));",
+                                + "const [method, path, body] = arguments;"
+                                + "import('/dash/api.js').then(m => fetch(path, {method, body: body || undefined,"
+                                + " headers: {'Content-Type': 'application/json', 'X-CSRF-Token': m.session.csrf}}))"
+                                + ".then(r => done(r.status), () => done(0));",
                         method,
                         path,
                         json);
-        if (!(status instanceof Long s) || s >= 300) {
-            throw new AssertionError(method + " " + path + " answered " + status);
-        }
-        return s;
+        return (Long) status;
     }
 }

@@ -33,10 +33,11 @@ class DashboardBrowserTest {
         browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
         demo = Demo.start(dir, 0, Duration.ofSeconds(2), 0, Dashboard.FAST_ALERTS);
         dashboard = new Dashboard(browser, demo.hub().httpPort());
-        HubApi api = new HubApi(demo.hub().httpPort());
+        HubApi api = new HubApi(demo.hub());
         for (String agent : DemoLibrary.agents()) {
             api.awaitAgent(agent, HubApi.online(1), WAIT);
         }
+        dashboard.signIn("admin", demo.adminPassword());
     }
 
     @AfterAll
@@ -47,6 +48,59 @@ class DashboardBrowserTest {
         if (demo != null) {
             demo.close();
         }
+    }
+
+    @Test
+    void signIn_refusesAWrongPassword_thenSignsInAndOut() {
+        dashboard.load("fleet", "en");
+        browser.click("#signout");
+        browser.untilVisible("form.signin");
+        browser.find("input[name=username]").sendKeys("admin");
+        browser.find("input[name=password]").sendKeys("not-the-password");
+        browser.click("#signin");
+        browser.untilText("form.signin .error", "Wrong user name or password");
+        assertTrue(dashboard.offered().isEmpty(), "nothing is offered before sign-in");
+        dashboard.signIn("admin", demo.adminPassword());
+        assertEquals(
+                List.of("fleet", "floor", "lighting", "schedules", "patrons", "devices", "audit"), dashboard.offered());
+    }
+
+    @Test
+    void librarian_isNotOfferedWhatTheRoleMayNotDo_andTheApiRefusesIt() {
+        dashboard.load("fleet", "en");
+        long created = dashboard.status(
+                "POST",
+                "/api/staff",
+                "{\"username\":\"lena\",\"role\":\"librarian\",\"password\":\"reading-room-42!\"}");
+        assertTrue(created == 201 || created == 409, "creating the librarian answered " + created);
+        try {
+            dashboard.signIn("lena", "reading-room-42!");
+            assertEquals(List.of("floor", "patrons"), dashboard.offered());
+            dashboard.load("lighting", "en");
+            assertTrue(browser.text("#view").contains("Your role may not open this page"));
+            assertEquals(
+                    403,
+                    dashboard.status(
+                            "POST",
+                            "/api/control",
+                            "{\"target\":{\"zone\":\"reading-room-1\"},\"lamp\":{\"on\":false}}"));
+            assertEquals(403, dashboard.status("GET", "/api/telemetry/latest", null));
+            dashboard.load("floor", "en");
+            browser.untilVisible(".seat[data-seat='desk-01']");
+        } finally {
+            dashboard.signIn("admin", demo.adminPassword());
+        }
+    }
+
+    @Test
+    void auditLog_showsTheSwitchingDoneThroughThePage() {
+        dashboard.api("POST", "/api/control", "{\"target\":{\"seat\":\"desk-02\"},\"lamp\":{\"on\":true}}");
+        dashboard.load("audit", "en");
+        browser.find("#audit-path").sendKeys("/api/control");
+        browser.until(d -> browser.all("#audit-list tr[data-audit]").stream()
+                        .allMatch(r -> r.getText().contains("/api/control"))
+                && !browser.all("#audit-list tr[data-audit]").isEmpty());
+        assertTrue(browser.text("#audit-list tbody tr:first-child").contains("admin"));
     }
 
     @Test

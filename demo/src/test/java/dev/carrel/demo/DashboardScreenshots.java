@@ -48,12 +48,17 @@ class DashboardScreenshots {
         Path csv = Files.writeString(dir.resolve("campus-cards.csv"), PATRONS);
         try (KioskBrowser browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
                 Demo demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(2), 700, config)) {
-            HubApi api = new HubApi(demo.hub().httpPort());
+            HubApi api = new HubApi(demo.hub());
             for (String agent : DemoLibrary.agents()) {
                 api.awaitAgent(agent, HubApi.online(1), WAIT);
             }
             Dashboard dashboard = new Dashboard(browser, demo.hub().httpPort());
-            dashboard.load("fleet", "en");
+            for (String lang : List.of("zh-CN", "en")) {
+                dashboard.load("sign-in", lang);
+                browser.untilVisible("form.signin");
+                browser.screenshot(out.resolve("dashboard-sign-in-" + lang + ".png"));
+            }
+            dashboard.signIn("admin", demo.adminPassword());
             dashboard.switchZoneLamps("reading-room-1", true);
             for (String desk : List.of("desk-03", "desk-08", "desk-09", "desk-15", "desk-21")) {
                 dashboard.api(
@@ -93,6 +98,9 @@ class DashboardScreenshots {
                 browser.click("#make-token");
                 browser.untilVisible("#token-made .qr img");
                 browser.screenshot(out.resolve("dashboard-devices-" + lang + ".png"));
+                dashboard.load("audit", lang);
+                browser.untilVisible("#audit-list tr[data-audit]");
+                browser.screenshot(out.resolve("dashboard-audit-" + lang + ".png"));
             }
         }
     }

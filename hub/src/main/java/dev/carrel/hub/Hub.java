@@ -31,6 +31,7 @@ import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
+import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
@@ -69,6 +70,7 @@ public final class Hub implements AutoCloseable {
     private final MonitoringMetrics monitoringMetrics;
     private final Facilities facilities;
     private final Optional<Access> access;
+    private final StaffFeature staff;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -83,6 +85,7 @@ public final class Hub implements AutoCloseable {
         this.monitoringMetrics = parts.monitoringMetrics;
         this.facilities = parts.facilities;
         this.access = parts.access;
+        this.staff = parts.staff;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -102,6 +105,7 @@ public final class Hub implements AutoCloseable {
         Clock clock;
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
+        StaffFeature staff;
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
@@ -153,6 +157,7 @@ public final class Hub implements AutoCloseable {
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
+            p.staff = StaffFeature.open(root.get("carrel.staff"), p.database, p.writer, clock);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
         } catch (Exception | Error e) {
@@ -251,6 +256,7 @@ public final class Hub implements AutoCloseable {
                                 cl -> cl.location("web").welcome("index.html").context("/"))
                         .build())
                 .routing(r -> {
+                    p.staff.routing(r, responses);
                     TelemetryService telemetry = new TelemetryService(p.monitoring.telemetry(), p.clock, responses);
                     r.register("/api/agents", new AgentsService(registry, new EventHistory(database, json), responses))
                             .register("/api/agents", telemetry)
@@ -299,6 +305,11 @@ public final class Hub implements AutoCloseable {
     /** Patrons and access, when {@code carrel.site.secret-file} is configured. */
     public Optional<Access> access() {
         return access;
+    }
+
+    /** Staff accounts, API tokens and the audit log. */
+    public StaffFeature staff() {
+        return staff;
     }
 
     public boolean mqttConnected() {

@@ -39,6 +39,7 @@ public final class FloorPlanBenchmark {
     private static final int PER_AGENT = 100;
     private static final int EVENTS = 600;
     private static final int RATE = 100;
+    private static final String PASSWORD = "floor-plan-benchmark";
 
     private FloorPlanBenchmark() {}
 
@@ -89,13 +90,23 @@ public final class FloorPlanBenchmark {
                         "carrel.broker.host", "127.0.0.1",
                         "carrel.broker.port", "0",
                         "carrel.broker.persistent", "false",
-                        "carrel.spaces-file", spaces.toString()))),
+                        "carrel.spaces-file", spaces.toString(),
+                        "carrel.staff.initial-admin-password", PASSWORD,
+                        "carrel.staff.secure-cookie", "false"))),
                 Clock.systemUTC())) {
             List<Agent> fleet = new ArrayList<>();
             for (int a = 0; a < agents; a++) {
                 fleet.add(new Agent(hub, "bench-" + a, Math.min(PER_AGENT, seats - a * PER_AGENT)));
             }
-            browser.driver().get("http://127.0.0.1:" + hub.httpPort() + "/?bench&lang=en#/floor/b/f");
+            String base = "http://127.0.0.1:" + hub.httpPort();
+            browser.driver().get(base + "/openapi.yaml"); // any page of the hub's, to sign in from its origin
+            browser.driver()
+                    .executeAsyncScript(
+                            "const done = arguments[arguments.length - 1];"
+                                    + "fetch('/api/session', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                                    + " body: JSON.stringify({username: 'admin', password: arguments[0]})}).then(r => done(r.status));",
+                            PASSWORD);
+            browser.driver().get(base + "/?bench&lang=en#/floor/b/f");
             browser.until(
                     d -> ((Long) browser.driver().executeScript("return document.querySelectorAll('.seat').length"))
                             == seats,

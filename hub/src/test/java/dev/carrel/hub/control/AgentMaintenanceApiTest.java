@@ -48,7 +48,7 @@ class AgentMaintenanceApiTest {
                         "carrel.broker.port", "0",
                         "carrel.broker.persistent", "false"))),
                 java.time.Clock.systemUTC());
-        api = new Http(hub.httpPort());
+        api = new Http(hub);
         room = new FakeAgent(
                 hub.brokerUri(),
                 "room-1",
