@@ -12,6 +12,7 @@ export class SeatBoard {
     // With ?bench: milliseconds to the repaint from the reading's own time (painted) and from its arrival.
     this.painted = [];
     this.received = [];
+    this.pending = []; // events since the last frame: [reading time, arrival]
     this.bench = new URLSearchParams(location.search).has('bench');
   }
 
@@ -31,8 +32,7 @@ export class SeatBoard {
     const r = data.reading;
     if (name === 'seat') Object.assign(entry.seat, { state: r.state, stateAt: r.at });
     else entry.seat[name] = r;
-    entry.at = r.at;
-    if (this.bench) entry.arrived = performance.now();
+    if (this.bench) this.pending.push([r.at, performance.now()]);
     this.dirty.add(entry);
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
     return true;
@@ -44,12 +44,15 @@ export class SeatBoard {
     this.dirty.clear();
     done.forEach(draw);
     if (this.bench) {
-      // A task queued from the frame callback runs once that frame has been painted.
+      // A task queued from the frame callback runs once that frame has been painted. Several events on
+      // one seat in a frame cost one repaint, but each is counted.
+      const events = this.pending;
+      this.pending = [];
       setTimeout(() => {
         const now = performance.now();
-        for (const e of done) {
-          this.painted.push(performance.timeOrigin + now - Date.parse(e.at));
-          this.received.push(now - e.arrived);
+        for (const [at, arrived] of events) {
+          this.painted.push(performance.timeOrigin + now - Date.parse(at));
+          this.received.push(now - arrived);
         }
       }, 0);
     }

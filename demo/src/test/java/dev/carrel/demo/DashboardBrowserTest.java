@@ -31,7 +31,7 @@ class DashboardBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
-        demo = Demo.start(dir, 0, Duration.ofSeconds(2), 0, Dashboard.FAST_ALERTS);
+        demo = Demo.start(dir, 0, Duration.ofSeconds(10), 0, Dashboard.FAST_ALERTS);
         dashboard = new Dashboard(browser, demo.hub().httpPort());
         HubApi api = new HubApi(demo.hub());
         for (String agent : DemoLibrary.agents()) {

@@ -47,7 +47,7 @@ class DashboardScreenshots {
                 DemoSecret.write(dir.resolve("hub-secret")).toString());
         Path csv = Files.writeString(dir.resolve("campus-cards.csv"), PATRONS);
         try (KioskBrowser browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
-                Demo demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(2), 700, config)) {
+                Demo demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 700, config)) {
             HubApi api = new HubApi(demo.hub());
             for (String agent : DemoLibrary.agents()) {
                 api.awaitAgent(agent, HubApi.online(1), WAIT);

@@ -99,12 +99,12 @@ public final class FloorPlanBenchmark {
                 fleet.add(new Agent(hub, "bench-" + a, Math.min(PER_AGENT, seats - a * PER_AGENT)));
             }
             String base = "http://127.0.0.1:" + hub.httpPort();
-            browser.driver().get(base + "/openapi.yaml"); // any page of the hub's, to sign in from its origin
+            browser.driver().get(base + "/?lang=en#/sign-in"); // the hub's origin, to sign in from
             browser.driver()
                     .executeAsyncScript(
                             "const done = arguments[arguments.length - 1];"
                                     + "fetch('/api/session', {method: 'POST', headers: {'Content-Type': 'application/json'},"
-                                    + " body: JSON.stringify({username: 'admin', password: arguments[0]})}).then(r => done(r.status));",
+                                    + " body: JSON.stringify({username: 'admin', password: arguments[0]})}).then(r => done(r.status), e => done(String(e)));",
                             PASSWORD);
             browser.driver().get(base + "/?bench&lang=en#/floor/b/f");
             browser.until(
