@@ -16,6 +16,15 @@ export function whenSignedOut(fn) {
   onSignedOut = fn;
 }
 
+/** Asks whether the session still holds (the event stream cannot see a 401); signs out the page if not. */
+export async function checkSession() {
+  try {
+    await get('/api/session');
+  } catch (e) {
+    if (e.status === 401) onSignedOut();
+  }
+}
+
 /** Sends a request; answers the parsed JSON body (null when empty), or throws ApiError. */
 export async function api(method, path, body, contentType = 'application/json') {
   const headers = { Accept: 'application/json' };

@@ -1,6 +1,8 @@
 // One EventSource on /api/stream for the whole page, shared by the pages that show live state. It
 // reconnects by itself; after an "overflow" (the page fell behind) or a reconnect the pages re-read state.
 
+import { checkSession } from './api.js';
+
 const handlers = new Map(); // event name -> Set of functions
 const resyncs = new Set();
 let source = null;
@@ -17,7 +19,10 @@ function connect() {
     if (opened) resync(); // changes made while disconnected were missed
     opened = true;
   };
-  source.onerror = () => setIndicator(false);
+  source.onerror = () => {
+    setIndicator(false);
+    checkSession(); // an ended session looks like a dropped stream from here
+  };
 }
 
 function dispatch(name, data) {
