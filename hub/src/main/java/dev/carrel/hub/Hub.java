@@ -9,6 +9,7 @@ import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
 import dev.carrel.hub.devices.EventHistory;
+import dev.carrel.hub.engagement.Engagement;
 import dev.carrel.hub.enrolment.BrokerSeats;
 import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
 import dev.carrel.hub.enrolment.Enrolment;
@@ -105,6 +106,7 @@ public final class Hub implements AutoCloseable {
         Clock clock;
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
+        Engagement engagement;
         StaffFeature staff;
     }
 
@@ -140,10 +142,13 @@ public final class Hub implements AutoCloseable {
                     new SqliteAlertStore(p.database),
                     new SqliteTelemetryStore(p.database));
             AlertRules rules = new AlertRules(p.monitoring.alerts(), registry, config.monitoring());
+            p.engagement = Engagement.open(
+                    new Engagement.Base(p.database, p.writer, json, clock, p.facilities.spaces()::current));
             Ingest ingest = new Ingest(
                     p.writer,
                     registry,
-                    Ingest.Sinks.of(json, p.monitoring.deadLetters(), p.facilities.observer(rules)),
+                    Ingest.Sinks.of(
+                            json, p.monitoring.deadLetters(), p.engagement.observer(p.facilities.observer(rules))),
                     p.metrics,
                     clock);
             p.monitoringJobs = new MonitoringJobs(
@@ -268,6 +273,7 @@ public final class Hub implements AutoCloseable {
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
+                    p.engagement.routing(r, responses, p.access);
                     p.enrolment.routing(
                             r,
                             json,

@@ -47,6 +47,7 @@ public final class AccessExtras implements AutoCloseable {
     private volatile Optional<ReminderBook> reminders = Optional.empty();
     private volatile Optional<Sip2Client> sip2 = Optional.empty();
     private volatile Twins twins;
+    private final PassSignIn signIn;
 
     private AccessExtras(AccessConfig config, Access.Base base, Patrons patrons, GateAgents gates, PassKeys keys) {
         this.config = config;
@@ -54,6 +55,7 @@ public final class AccessExtras implements AutoCloseable {
         this.patrons = patrons;
         this.gates = gates;
         this.keys = keys;
+        this.signIn = new PassSignIn(patrons.store(), base.writer(), patrons.pins(), config.passes(), base.clock());
     }
 
     static AccessExtras open(AccessConfig config, Access.Base base, Patrons patrons, GateAgents gates)
@@ -131,9 +133,12 @@ public final class AccessExtras implements AutoCloseable {
         return keys;
     }
 
+    /** The pass page's patron sign-in; other patron pages under {@code /pass/api} share its sessions. */
+    public PassSignIn passSignIn() {
+        return signIn;
+    }
+
     void routing(HttpRouting.Builder r, JsonResponses responses) {
-        PassSignIn signIn =
-                new PassSignIn(patrons.store(), base.writer(), patrons.pins(), config.passes(), base.clock());
         // The static feature serves /pass/index.html; a phone opening /pass or /pass/ gets it too.
         io.helidon.webserver.http.Handler page = (req, res) -> res.status(io.helidon.http.Status.SEE_OTHER_303)
                 .header(io.helidon.http.HeaderNames.LOCATION, "/pass/index.html")
