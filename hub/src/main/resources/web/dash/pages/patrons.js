@@ -11,7 +11,7 @@ export async function render(view) {
   try {
     await get('/api/patrons?limit=1');
   } catch (e) {
-    if (e.status === 404) { put(view, h('p.empty#patrons-off', t('pat.off'))); return null; }
+    if (e.status === 404) { put(view, h('p.empty#patrons-off', t('pat.off'), ' ', h('code', { translate: 'no' }, 'carrel.site.secret-file'))); return null; }
     throw e;
   }
   const q = h('input#patron-q', { type: 'search', placeholder: t('pat.search') });
@@ -27,7 +27,7 @@ export async function render(view) {
     if (status.value) params.set('status', status.value);
     const list = await get('/api/patrons?' + params);
     const rows = list.map((p) => h('tr', { 'data-patron': p.id, onclick: () => show(p.id) },
-      h('td', { translate: 'no' }, p.id), h('td', { translate: 'no' }, p.displayName), h('td', p.group),
+      h('td', { translate: 'no' }, p.id), h('td', { translate: 'no' }, p.displayName), h('td', t('grp.' + p.group)),
       h('td', { translate: 'no' }, p.college || ''), h('td', h('span.badge.' + (p.status === 'active' ? 'good' : 'bad'), t('pat.' + p.status)))));
     if (more) results.querySelector('tbody').append(...rows);
     else put(results, table([t('col.id'), t('pat.name'), t('pat.group'), t('pat.college'), t('pat.status')], rows));
@@ -45,9 +45,9 @@ export async function render(view) {
     };
     put(detail, h('section.panel', { 'data-patron': p.id },
       h('h3', h('span', { translate: 'no' }, p.displayName), ' ', h('span.badge.' + (p.status === 'active' ? 'good' : 'bad'), t('pat.' + p.status))),
-      h('dl', h('dt', t('col.id')), h('dd', { translate: 'no' }, p.id), h('dt', t('pat.group')), h('dd', p.group),
+      h('dl', h('dt', t('col.id')), h('dd', { translate: 'no' }, p.id), h('dt', t('pat.group')), h('dd', t('grp.' + p.group)),
         h('dt', t('pat.college')), h('dd', { translate: 'no' }, p.college || '—'), h('dt', t('pat.validUntil')), h('dd', time(p.validUntil)),
-        h('dt', t('pat.credentials')), h('dd', (p.credentials || []).join(', ') || '—')),
+        h('dt', t('pat.credentials')), h('dd', (p.credentials || []).map((c) => t('cred.' + c)).join(', ') || '—')),
       p.status === 'active' ? h('button.danger#suspend', { onclick: act('suspend') }, t('pat.suspend'))
         : p.status === 'suspended' ? h('button#reactivate', { onclick: act('reactivate') }, t('pat.reactivate')) : null));
   }
