@@ -86,8 +86,12 @@ function renderFrame() {
   const out = document.getElementById('signout');
   out.textContent = t('signout');
   out.hidden = !session.username;
-  const liveNode = document.getElementById('live');
-  liveNode.textContent = t(liveNode.classList.contains('down') ? 'live.down' : 'live.up');
+  liveLabel();
+}
+
+function liveLabel() {
+  const node = document.getElementById('live');
+  node.textContent = t(node.classList.contains('down') ? 'live.down' : 'live.up');
 }
 
 async function boot() {
@@ -107,7 +111,7 @@ async function boot() {
     live.close();
     location.hash = '#/sign-in';
   });
-  new MutationObserver(() => renderFrame()).observe(document.getElementById('live'), { attributes: true });
+  new MutationObserver(liveLabel).observe(document.getElementById('live'), { attributes: true, attributeFilter: ['class'] });
   await readSession();
   window.addEventListener('hashchange', show);
   await show();

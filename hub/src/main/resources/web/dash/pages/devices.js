@@ -33,8 +33,8 @@ export async function render(view) {
     h('button.primary#make-token', { type: 'submit' }, t('dev.make'))),
     made, h('h2', t('dev.tokens')), tokens, h('h2', t('dev.devices')), devices);
 
-  const revoke = (path) => async () => {
-    try { await api(path.startsWith('/api/devices') ? 'POST' : 'DELETE', path); await load(); } catch (e) { toast(e.message, 'bad'); }
+  const revoke = (method, path) => async () => {
+    try { await api(method, path); await load(); } catch (e) { toast(e.message, 'bad'); }
   };
 
   async function load() {
@@ -43,12 +43,12 @@ export async function render(view) {
       ts.map((k) => h('tr', { 'data-token': k.id }, h('td', { translate: 'no' }, k.id), h('td', t('role.' + k.role)),
         h('td', { translate: 'no' }, k.zone), h('td', { translate: 'no' }, k.note || ''), h('td', { 'data-state': k.state }, t('tok.' + k.state)),
         h('td', time(k.expiresAt)), h('td', { translate: 'no' }, k.usedBy || ''),
-        h('td', k.state === 'open' ? h('button.danger', { onclick: revoke('/api/enrolment/tokens/' + encodeURIComponent(k.id)) }, t('dev.revoke')) : '')))));
+        h('td', k.state === 'open' ? h('button.danger', { onclick: revoke('DELETE', '/api/enrolment/tokens/' + encodeURIComponent(k.id)) }, t('dev.revoke')) : '')))));
     put(devices, table([t('col.agent'), t('dev.role'), t('dev.zone'), t('dev.host'), t('dev.enrolledAt'), t('dev.state'), ''],
       ds.map((d) => h('tr', { 'data-device': d.agentId }, h('td', { translate: 'no' }, d.agentId), h('td', t('role.' + d.role)),
         h('td', { translate: 'no' }, d.zone), h('td', { translate: 'no' }, d.hostname), h('td', time(d.enrolledAt)),
         h('td', d.revokedAt ? h('span.badge.bad', t('dev.revoked')) : h('span.badge.good', t('dev.active'))),
-        h('td', d.revokedAt ? '' : h('button.danger', { onclick: revoke('/api/devices/' + encodeURIComponent(d.agentId) + '/revoke') }, t('dev.revoke')))))));
+        h('td', d.revokedAt ? '' : h('button.danger', { onclick: revoke('POST', '/api/devices/' + encodeURIComponent(d.agentId) + '/revoke') }, t('dev.revoke')))))));
   }
   await load();
 }
