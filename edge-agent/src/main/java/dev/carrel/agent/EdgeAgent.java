@@ -134,7 +134,8 @@ public final class EdgeAgent implements AutoCloseable {
                 config.dataDir().resolve("twin-desired.json"),
                 p.devices,
                 effects,
-                new TwinApplier.Sinks(this::publishRetained, schedule -> closings = schedule, p.access::reported),
+                new TwinApplier.Sinks(
+                        this::publishRetained, schedule -> closings = schedule, p.access::reported, p.access::desired),
                 clock);
         CommandHandler commands = new CommandHandler(
                 new DeviceCommands(p.devices, effects, p.seats, timer, this::resync), this::publishQos1, clock);

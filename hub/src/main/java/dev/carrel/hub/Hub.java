@@ -32,6 +32,8 @@ import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
+import dev.carrel.hub.privacy.PatronPrivacy;
+import dev.carrel.hub.privacy.Privacy;
 import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
@@ -71,6 +73,7 @@ public final class Hub implements AutoCloseable {
     private final MonitoringMetrics monitoringMetrics;
     private final Facilities facilities;
     private final Optional<Access> access;
+    private final Privacy privacy;
     private final StaffFeature staff;
 
     private Hub(Parts parts) {
@@ -86,6 +89,7 @@ public final class Hub implements AutoCloseable {
         this.monitoringMetrics = parts.monitoringMetrics;
         this.facilities = parts.facilities;
         this.access = parts.access;
+        this.privacy = parts.privacy;
         this.staff = parts.staff;
     }
 
@@ -106,6 +110,7 @@ public final class Hub implements AutoCloseable {
         Clock clock;
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
+        Privacy privacy;
         Engagement engagement;
         StaffFeature staff;
     }
@@ -159,6 +164,9 @@ public final class Hub implements AutoCloseable {
                     .start(config.monitoring());
             p.monitoringMetrics = new MonitoringMetrics(Services.get(MeterRegistry.class), registry);
             p.access = openAccess(root, config, registry, json, p);
+            p.privacy = new Privacy(p.database, p.writer, clock);
+            p.access.ifPresent(a -> PatronPrivacy.register(p.privacy, a));
+            p.privacy.register(p.engagement.patronData());
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
@@ -273,6 +281,7 @@ public final class Hub implements AutoCloseable {
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
+                    p.privacy.routing(r, responses);
                     p.engagement.routing(r, responses, p.access);
                     p.enrolment.routing(
                             r,
@@ -311,6 +320,11 @@ public final class Hub implements AutoCloseable {
     /** Patrons and access, when {@code carrel.site.secret-file} is configured. */
     public Optional<Access> access() {
         return access;
+    }
+
+    /** Export and erasure of a patron's data; features register their {@code PatronData} here. */
+    public Privacy privacy() {
+        return privacy;
     }
 
     /** Staff accounts, API tokens and the audit log. */

@@ -42,12 +42,12 @@ public final class AccessExtras implements AutoCloseable {
     private final Patrons patrons;
     private final GateAgents gates;
     private final PassKeys keys;
+    private final PassSignIn signIn;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hub-reminders").daemon(true).factory());
     private volatile Optional<ReminderBook> reminders = Optional.empty();
     private volatile Optional<Sip2Client> sip2 = Optional.empty();
     private volatile Twins twins;
-    private final PassSignIn signIn;
 
     private AccessExtras(AccessConfig config, Access.Base base, Patrons patrons, GateAgents gates, PassKeys keys) {
         this.config = config;
@@ -127,6 +127,11 @@ public final class AccessExtras implements AutoCloseable {
 
     public Optional<ReminderBook> reminders() {
         return reminders;
+    }
+
+    /** Ends every pass-page session of the patron (after an erasure). */
+    public void signOut(String patronId) {
+        signIn.signOutPatron(patronId);
     }
 
     public PassKeys passKeys() {
