@@ -15,6 +15,16 @@ final class Dashboard {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    /** {@link #FAST_ALERTS} with the patron registry on, its site secret written into {@code dir}. */
+    static Map<String, String> withPatrons(java.nio.file.Path dir) throws java.io.IOException {
+        Map<String, String> config = new java.util.HashMap<>(FAST_ALERTS);
+        config.put("carrel.site.id", "demo-library");
+        config.put(
+                "carrel.site.secret-file",
+                DemoSecret.write(dir.resolve("hub-secret")).toString());
+        return config;
+    }
+
     private final KioskBrowser browser;
     private final String base;
 

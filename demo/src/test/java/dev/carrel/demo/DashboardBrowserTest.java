@@ -31,7 +31,7 @@ class DashboardBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
-        demo = Demo.start(dir, 0, Duration.ofSeconds(10), 0, Dashboard.FAST_ALERTS);
+        demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 0, Dashboard.withPatrons(dir));
         dashboard = new Dashboard(browser, demo.hub().httpPort());
         HubApi api = new HubApi(demo.hub());
         for (String agent : DemoLibrary.agents()) {
@@ -101,6 +101,24 @@ class DashboardBrowserTest {
                         .allMatch(r -> r.getText().contains("/api/control"))
                 && !browser.all("#audit-list tr[data-audit]").isEmpty());
         assertTrue(browser.text("#audit-list tbody tr:first-child").contains("admin"));
+    }
+
+    @Test
+    void patron_isImportedExportedAndErasedFromThePage() throws Exception {
+        Path csv = java.nio.file.Files.writeString(
+                dir.resolve("cards.csv"), "id,name,group,card_uid\n2024777,Test Patron,undergraduate,04C0FFEE\n");
+        dashboard.load("patrons", "en");
+        browser.find("#import-dry").click(); // a real import, not a dry run
+        browser.find("#import-file").sendKeys(csv.toString());
+        browser.find("#import-file").submit();
+        browser.until(d -> "done".equals(browser.find("#import-report").getDomAttribute("data-state")), WAIT);
+        browser.click("tr[data-patron='2024777']");
+        browser.untilVisible("#patron-detail #export");
+        assertEquals(200, dashboard.status("GET", browser.find("#export").getDomAttribute("href"), null));
+        browser.click("#erase");
+        browser.driver().switchTo().alert().accept();
+        browser.untilVisible("#erased");
+        assertEquals(404, dashboard.status("GET", "/api/patrons/2024777", null));
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.carrel.demo.kiosk.KioskBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,11 +39,7 @@ class DashboardScreenshots {
         String target = System.getProperty("dashboard.screenshots", "");
         assumeTrue(!target.isBlank(), "set -Ddashboard.screenshots=<folder> to regenerate the dashboard screenshots");
         Path out = Path.of(target);
-        Map<String, String> config = new HashMap<>(Dashboard.FAST_ALERTS);
-        config.put("carrel.site.id", "demo-library");
-        config.put(
-                "carrel.site.secret-file",
-                DemoSecret.write(dir.resolve("hub-secret")).toString());
+        Map<String, String> config = Dashboard.withPatrons(dir);
         Path csv = Files.writeString(dir.resolve("campus-cards.csv"), PATRONS);
         try (KioskBrowser browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
                 Demo demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 700, config)) {

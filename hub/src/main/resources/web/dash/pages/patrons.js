@@ -1,5 +1,6 @@
-// Patrons (librarian): search, view, suspend or reactivate, and import the campus card system's CSV with
-// a progress bar and the rows it refused. Off (a note) when the hub has no patron registry.
+// Patrons (librarian): search, view, suspend or reactivate, export a patron's data or erase it on request
+// (docs/patrons.md, "Export and erasure"), and import the campus card system's CSV with a progress bar and the rows it refused.
+// Off (a note) when the hub has no patron registry.
 
 import { api, get, post } from '../api.js';
 import { field, h, options, put, table, toast } from '../dom.js';
@@ -48,8 +49,18 @@ export async function render(view) {
       h('dl', h('dt', t('col.id')), h('dd', { translate: 'no' }, p.id), h('dt', t('pat.group')), h('dd', t('grp.' + p.group)),
         h('dt', t('pat.college')), h('dd', { translate: 'no' }, p.college || '—'), h('dt', t('pat.validUntil')), h('dd', time(p.validUntil)),
         h('dt', t('pat.credentials')), h('dd', (p.credentials || []).map((c) => t('cred.' + c)).join(', ') || '—')),
-      p.status === 'active' ? h('button.danger#suspend', { onclick: act('suspend') }, t('pat.suspend'))
-        : p.status === 'suspended' ? h('button#reactivate', { onclick: act('reactivate') }, t('pat.reactivate')) : null));
+      h('div.toolbar',
+        p.status === 'active' ? h('button.danger#suspend', { onclick: act('suspend') }, t('pat.suspend'))
+          : p.status === 'suspended' ? h('button#reactivate', { onclick: act('reactivate') }, t('pat.reactivate')) : null,
+        h('a.button#export', { href: `/api/patrons/${encodeURIComponent(id)}/export`, download: `patron-${id}.json` }, t('pat.export')),
+        h('button.danger#erase', { onclick: async () => {
+          if (!window.confirm(t('pat.eraseConfirm', { id }))) return;
+          try {
+            await post(`/api/patrons/${encodeURIComponent(id)}/erase`);
+            put(detail, h('p.empty#erased', t('pat.erased', { id })));
+            await search();
+          } catch (e) { toast(e.message, 'bad'); }
+        } }, t('pat.erase')))));
   }
 
   put(view, h('div.columns', h('section', h('div.toolbar', q, status), results), detail), importPanel(search));
