@@ -60,6 +60,10 @@ class PassGateTest {
         void forward(Duration d) {
             now = now.plus(d);
         }
+
+        void set(Instant instant) {
+            now = instant;
+        }
     }
 
     @Test

@@ -34,6 +34,7 @@ import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
 import dev.carrel.hub.privacy.PatronPrivacy;
 import dev.carrel.hub.privacy.Privacy;
+import dev.carrel.hub.reservations.ReservationsFeature;
 import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
@@ -73,6 +74,7 @@ public final class Hub implements AutoCloseable {
     private final MonitoringMetrics monitoringMetrics;
     private final Facilities facilities;
     private final Optional<Access> access;
+    private final ReservationsFeature reservations;
     private final Privacy privacy;
     private final StaffFeature staff;
 
@@ -89,6 +91,7 @@ public final class Hub implements AutoCloseable {
         this.monitoringMetrics = parts.monitoringMetrics;
         this.facilities = parts.facilities;
         this.access = parts.access;
+        this.reservations = parts.reservations;
         this.privacy = parts.privacy;
         this.staff = parts.staff;
     }
@@ -110,6 +113,7 @@ public final class Hub implements AutoCloseable {
         Clock clock;
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
+        ReservationsFeature reservations;
         Privacy privacy;
         Engagement engagement;
         StaffFeature staff;
@@ -147,13 +151,19 @@ public final class Hub implements AutoCloseable {
                     new SqliteAlertStore(p.database),
                     new SqliteTelemetryStore(p.database));
             AlertRules rules = new AlertRules(p.monitoring.alerts(), registry, config.monitoring());
+            Facilities f = p.facilities;
+            p.reservations = ReservationsFeature.open(
+                    root.get("carrel"),
+                    new ReservationsFeature.Base(p.database, p.writer, f.spaces(), f::schedules, json, clock));
             p.engagement = Engagement.open(
                     new Engagement.Base(p.database, p.writer, json, clock, p.facilities.spaces()::current));
             Ingest ingest = new Ingest(
                     p.writer,
                     registry,
                     Ingest.Sinks.of(
-                            json, p.monitoring.deadLetters(), p.engagement.observer(p.facilities.observer(rules))),
+                            json,
+                            p.monitoring.deadLetters(),
+                            p.engagement.observer(p.facilities.observer(p.reservations.observer(rules)))),
                     p.metrics,
                     clock);
             p.monitoringJobs = new MonitoringJobs(
@@ -167,6 +177,7 @@ public final class Hub implements AutoCloseable {
             p.privacy = new Privacy(p.database, p.writer, clock);
             p.access.ifPresent(a -> PatronPrivacy.register(p.privacy, a));
             p.privacy.register(p.engagement.patronData());
+            p.privacy.register(p.reservations.patronData());
             connectBroker(config, p, ingest);
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
@@ -209,6 +220,7 @@ public final class Hub implements AutoCloseable {
                 ingest);
         p.facilities.attach(p.mqtt);
         p.access.ifPresent(a -> a.attach(p.mqtt, p.facilities.twins()));
+        p.reservations.attach(p.mqtt, p.access);
         p.mqtt.start();
         // With the broker in this process, start is not done until the hub listens: an agent that connects
         // right after would otherwise publish its first events to nobody. An external broker may be down at
@@ -281,6 +293,7 @@ public final class Hub implements AutoCloseable {
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
+                    p.reservations.routing(r, responses);
                     p.privacy.routing(r, responses);
                     p.engagement.routing(r, responses, p.access);
                     p.enrolment.routing(
@@ -322,6 +335,11 @@ public final class Hub implements AutoCloseable {
         return access;
     }
 
+    /** Seat and room reservations. */
+    public ReservationsFeature reservations() {
+        return reservations;
+    }
+
     /** Export and erasure of a patron's data; features register their {@code PatronData} here. */
     public Privacy privacy() {
         return privacy;
@@ -346,6 +364,9 @@ public final class Hub implements AutoCloseable {
         }
         if (access != null) {
             access.ifPresent(Access::close);
+        }
+        if (reservations != null) {
+            reservations.close();
         }
         if (mqtt != null) {
             mqtt.close();

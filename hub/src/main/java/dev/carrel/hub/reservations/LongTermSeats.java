@@ -1,0 +1,250 @@
+package dev.carrel.hub.reservations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.carrel.hub.reservations.Refused.Code;
+import dev.carrel.hub.spaces.SpaceModel;
+import dev.carrel.protocol.InvalidFieldException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Long-term seats of the exam-preparation area (zones with {@code long-term: true}): a seat held for a
+ * patron for weeks, while nobody else may book it. Each full week of the hold (counted from its start) needs
+ * {@code long-term-weekly-quota} of presence as the seat's sensor saw it; a week that falls short releases the
+ * seat. Checked by the reservation sweep, so a restart skips no week.
+ */
+public final class LongTermSeats {
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final TypeReference<List<Map<String, Object>>> WEEKS = new TypeReference<>() {};
+    private static final String SELECT = "SELECT id, seat_id, zone_id, patron_id, from_at, until_at, quota_minutes,"
+            + " checked_until, state, reason, weeks, created FROM long_term_seats";
+
+    /** A hold; {@code weeks} lists each checked week's presence minutes. */
+    public record Hold(
+            String id,
+            String seatId,
+            String zoneId,
+            String patronId,
+            Instant from,
+            Instant until,
+            int quotaMinutes,
+            Instant checkedUntil,
+            String state,
+            Optional<String> reason,
+            List<Map<String, Object>> weeks,
+            Instant created) {}
+
+    private final Parts parts;
+
+    LongTermSeats(Parts parts) {
+        this.parts = parts;
+    }
+
+    /** Holds a seat of a long-term zone for the patron from now, for {@code weeks} weeks. */
+    public Hold hold(String patronId, String seatId, int weeks) throws SQLException {
+        SpaceModel.Seat seat = parts.spaces
+                .current()
+                .seat(seatId)
+                .orElseThrow(() -> new InvalidFieldException("seat", "no seat '" + seatId + "'"));
+        BookingRules rules = parts.settings.rulesFor(seat.zoneId());
+        if (!rules.longTerm()) {
+            throw new Refused(Code.NOT_LONG_TERM, "seat '" + seatId + "' is not in a long-term area");
+        }
+        if (seat.sensor().isEmpty()) {
+            throw new InvalidFieldException("seat", "has no presence sensor to verify the weekly quota");
+        }
+        if (weeks < 1 || weeks > rules.longTermMaxWeeks()) {
+            throw new InvalidFieldException("weeks", "must be 1-" + rules.longTermMaxWeeks());
+        }
+        Instant now = parts.clock.instant();
+        Instant until = now.plus(WEEK.multipliedBy(weeks));
+        String id = parts.ids.next().toString();
+        parts.write("long-term hold of " + seatId, c -> {
+            if (parts.violations.activeBan(c, patronId, now).isPresent()) {
+                throw new Refused(Code.BANNED, "no booking while banned");
+            }
+            if (active(c, "patron_id", patronId).isPresent()) {
+                throw new Refused(Code.ALREADY_BOOKED, "you already hold a long-term seat");
+            }
+            if (active(c, "seat_id", seatId).isPresent()
+                    || parts.bookings.liveOverlapping(c, seatId, now, until).stream()
+                            .anyMatch(b -> !b.patronId().equals(patronId))) {
+                throw new Refused(Code.SEAT_TAKEN, "the seat is booked or held in that time");
+            }
+            ViolationStore.update(
+                    c,
+                    "INSERT INTO long_term_seats (id, seat_id, zone_id, patron_id, from_at, until_at, quota_minutes,"
+                            + " checked_until, state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
+                    id,
+                    seatId,
+                    seat.zoneId(),
+                    patronId,
+                    now.toEpochMilli(),
+                    until.toEpochMilli(),
+                    rules.longTermQuota().toMinutes(),
+                    now.toEpochMilli(),
+                    now.toEpochMilli(),
+                    now.toEpochMilli());
+        });
+        return find(id).orElseThrow();
+    }
+
+    /** The patron gives the seat up. */
+    public Hold cancel(String patronId, String id) throws SQLException {
+        parts.write("end of a long-term hold", c -> {
+            Hold h = query(c, SELECT + " WHERE id = ?", id).stream()
+                    .filter(x -> x.patronId().equals(patronId) && x.state().equals("active"))
+                    .findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("no active long-term seat '" + id + "'"));
+            end(c, h, "cancelled", "cancelled", parts.clock.instant());
+        });
+        return find(id).orElseThrow();
+    }
+
+    /** The patron (other than {@code patronId}) who holds the seat long-term, if any. */
+    Optional<String> heldByOther(Connection c, String seatId, String patronId) throws SQLException {
+        return active(c, "seat_id", seatId).map(Hold::patronId).filter(p -> !p.equals(patronId));
+    }
+
+    /** Checks every finished week of every active hold; returns {@code "<id> <outcome>"} for each change. */
+    List<String> sweep(Connection c, Instant now) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (Hold h : query(c, SELECT + " WHERE state = 'active'")) {
+            Instant checked = h.checkedUntil();
+            List<Map<String, Object>> weeks = new ArrayList<>(h.weeks());
+            String outcome = "";
+            while (!checked.plus(WEEK).isAfter(now) && checked.isBefore(h.until())) {
+                Instant weekEnd = checked.plus(WEEK);
+                long minutes = presenceMinutes(c, h.seatId(), checked, weekEnd, now);
+                weeks.add(Map.of("from", checked.toString(), "minutes", minutes));
+                checked = weekEnd;
+                if (minutes < h.quotaMinutes()) {
+                    outcome = "quota_missed";
+                    break;
+                }
+            }
+            ViolationStore.update(
+                    c,
+                    "UPDATE long_term_seats SET checked_until = ?, weeks = ?, updated = ? WHERE id = ?",
+                    checked.toEpochMilli(),
+                    text(weeks),
+                    now.toEpochMilli(),
+                    h.id());
+            if (outcome.isEmpty() && !now.isBefore(h.until())) {
+                outcome = "ended";
+            }
+            if (!outcome.isEmpty()) {
+                end(c, h, outcome.equals("ended") ? "ended" : "released", outcome, now);
+                out.add(h.id() + " " + outcome);
+            }
+        }
+        return out;
+    }
+
+    /** Minutes the seat's sensor saw someone in {@code [from, to)}; an open interval counts up to now. */
+    static long presenceMinutes(Connection c, String seatId, Instant from, Instant to, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(min(coalesce(to_at, ?), ?)"
+                + " - max(from_at, ?)), 0) FROM seat_presence WHERE seat_id = ? AND from_at < ?"
+                + " AND coalesce(to_at, ?) > ?")) {
+            s.setLong(1, now.toEpochMilli());
+            s.setLong(2, to.toEpochMilli());
+            s.setLong(3, from.toEpochMilli());
+            s.setString(4, seatId);
+            s.setLong(5, to.toEpochMilli());
+            s.setLong(6, now.toEpochMilli());
+            s.setLong(7, from.toEpochMilli());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return Math.max(0, rs.getLong(1)) / 60_000;
+            }
+        }
+    }
+
+    public Optional<Hold> find(String id) throws SQLException {
+        return parts.violations.database().read(c -> query(c, SELECT + " WHERE id = ?", id).stream()
+                .findFirst());
+    }
+
+    public List<Hold> ofPatron(String patronId) throws SQLException {
+        return parts.violations
+                .database()
+                .read(c -> query(c, SELECT + " WHERE patron_id = ? ORDER BY from_at DESC", patronId));
+    }
+
+    public List<Hold> search(Optional<String> state) throws SQLException {
+        return parts.violations
+                .database()
+                .read(c -> state.isPresent()
+                        ? query(c, SELECT + " WHERE state = ? ORDER BY from_at DESC", state.get())
+                        : query(c, SELECT + " ORDER BY from_at DESC LIMIT 500"));
+    }
+
+    private void end(Connection c, Hold h, String state, String reason, Instant now) throws SQLException {
+        ViolationStore.update(
+                c,
+                "UPDATE long_term_seats SET state = ?, reason = ?, updated = ? WHERE id = ?",
+                state,
+                reason,
+                now.toEpochMilli(),
+                h.id());
+    }
+
+    private Optional<Hold> active(Connection c, String column, String value) throws SQLException {
+        return query(c, SELECT + " WHERE " + column + " = ? AND state = 'active'", value).stream()
+                .findFirst();
+    }
+
+    private List<Hold> query(Connection c, String sql, Object... args) throws SQLException {
+        List<Hold> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Hold(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5)),
+                            Instant.ofEpochMilli(rs.getLong(6)),
+                            rs.getInt(7),
+                            Instant.ofEpochMilli(rs.getLong(8)),
+                            rs.getString(9),
+                            Optional.ofNullable(rs.getString(10)),
+                            weeks(rs.getString(11)),
+                            Instant.ofEpochMilli(rs.getLong(12))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> weeks(String text) {
+        try {
+            return parts.json.readValue(text, WEEKS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a long-term seat's weeks are not JSON", e);
+        }
+    }
+
+    private String text(List<Map<String, Object>> weeks) {
+        try {
+            return parts.json.writeValueAsString(weeks);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a long-term seat's weeks", e);
+        }
+    }
+}

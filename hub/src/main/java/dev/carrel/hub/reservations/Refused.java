@@ -1,0 +1,40 @@
+package dev.carrel.hub.reservations;
+
+import java.util.Locale;
+
+/**
+ * A request the rules refuse: nothing changed. The code is for programs (the kiosk, the pass page), the
+ * message for people. {@link Code#BANNED} answers 403, every other code 409.
+ */
+public final class Refused extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public enum Code {
+        SEAT_TAKEN,
+        WALK_UP_ONLY,
+        OUTSIDE_WINDOW,
+        CLOSED,
+        BANNED,
+        ALREADY_BOOKED,
+        NOT_IN_LAST_HOUR,
+        BOOKED_NEXT,
+        NOT_LIVE,
+        ALREADY_APPEALED,
+        NOT_LONG_TERM;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Code code;
+
+    public Refused(Code code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public Code code() {
+        return code;
+    }
+}

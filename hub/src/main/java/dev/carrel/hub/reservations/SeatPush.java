@@ -1,0 +1,99 @@
+package dev.carrel.hub.reservations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.hub.control.CommandStore;
+import dev.carrel.hub.control.TrackedCommand;
+import dev.carrel.hub.spaces.EndpointRef;
+import dev.carrel.hub.spaces.SpaceModel;
+import dev.carrel.hub.twins.AgentPublisher;
+import dev.carrel.protocol.AgentId;
+import dev.carrel.protocol.Command;
+import dev.carrel.protocol.CommandBody.SeatAction;
+import dev.carrel.protocol.CredentialHash;
+import dev.carrel.protocol.EventIds;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Seat commands for bookings ({@code seat} RESERVE, CHECK_IN, RELEASE), tracked like control's: each is a row
+ * of {@code commands} (request id = the booking's id) settled by the agent's reply or its expiry, so
+ * {@code GET /api/control/{bookingId}} shows what the seat did with it. {@link #record} writes inside the
+ * caller's transaction and returns the publication, to run after the commit. The twin version is the largest
+ * possible, so no reported twin settles a seat command; only the agent's reply does.
+ */
+final class SeatPush {
+    private static final Duration TTL = Duration.ofMinutes(1);
+
+    private final CommandStore commands;
+    private final AgentPublisher publisher;
+    private final ObjectMapper json;
+    private final EventIds ids;
+    private final Clock clock;
+
+    SeatPush(CommandStore commands, AgentPublisher publisher, ObjectMapper json, EventIds ids, Clock clock) {
+        this.commands = commands;
+        this.publisher = publisher;
+        this.json = json;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a seat command for the booking and returns its publication; nothing when the booking has no
+     * holder or the seat no agent.
+     */
+    Optional<Runnable> record(Connection c, SpaceModel model, Booking b, SeatAction.Action action) throws SQLException {
+        Optional<AgentId> agent = agentOf(model, b.resourceId());
+        if (agent.isEmpty() || b.holder().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant expires = action == SeatAction.Action.RESERVE && b.graceUntil().isAfter(now.plus(TTL))
+                ? b.graceUntil()
+                : now.plus(TTL);
+        SeatAction body = new SeatAction(
+                action,
+                Optional.of(b.resourceId()),
+                new CredentialHash(b.holder().get()),
+                action == SeatAction.Action.RESERVE ? Optional.of(b.graceUntil()) : Optional.empty());
+        Command command = new Command(ids.next(), expires, body);
+        TrackedCommand t = new TrackedCommand(
+                command.id().toString(),
+                b.id(),
+                agent.get(),
+                b.resourceId(),
+                command.name().wire(),
+                TrackedCommand.State.PENDING,
+                Optional.empty(),
+                now,
+                expires,
+                now,
+                Long.MAX_VALUE,
+                Optional.empty());
+        commands.insert(c, t, text(body));
+        Duration ttl =
+                Duration.ofSeconds(Math.max(1, Duration.between(now, expires).toSeconds()));
+        return Optional.of(() -> publisher.publish(agent.get(), command, false, Optional.of(ttl)));
+    }
+
+    /** The agent that drives the seat: the one its endpoints belong to. */
+    static Optional<AgentId> agentOf(SpaceModel model, String seatId) {
+        return model.seat(seatId).map(SpaceModel.Seat::endpoints).orElse(List.of()).stream()
+                .map(EndpointRef::agent)
+                .findFirst();
+    }
+
+    private String text(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a seat command", e);
+        }
+    }
+}

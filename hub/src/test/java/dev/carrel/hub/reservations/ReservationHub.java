@@ -1,0 +1,178 @@
+package dev.carrel.hub.reservations;
+
+import dev.carrel.hub.Hub;
+import dev.carrel.hub.broker.BrokerUsers;
+import dev.carrel.hub.control.MutableClock;
+import dev.carrel.protocol.CredentialHash;
+import dev.carrel.protocol.Endpoint;
+import dev.carrel.protocol.EventBody;
+import dev.carrel.protocol.SeatState;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real hub (SQLite file, embedded broker) on the reservation tests' library, a clock the test moves, and
+ * patrons whose seat credential is a hash of their id. Deadlines run only when the test calls {@link #sweep}.
+ */
+final class ReservationHub implements AutoCloseable {
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    final MutableClock clock;
+    final Hub hub;
+    private SeatAgent agent;
+
+    ReservationHub(Path dir, String startLocal) throws Exception {
+        this(dir, startLocal, Map.of());
+    }
+
+    ReservationHub(Path dir, String startLocal, Map<String, String> extra) throws Exception {
+        clock = new MutableClock(at(startLocal));
+        Map<String, String> config = new HashMap<>(Map.of(
+                "server.host", "127.0.0.1",
+                "server.port", "0",
+                "carrel.data-dir", dir.resolve("hub").toString(),
+                "carrel.broker.host", "127.0.0.1",
+                "carrel.broker.port", "0",
+                "carrel.broker.persistent", "false",
+                "carrel.spaces-file", "classpath:spaces-reservations.yaml",
+                "carrel.reservations.zones.walkup.walk-up-only", "true",
+                "carrel.reservations.sweep-every", "1h"));
+        config.putAll(extra);
+        hub = Hub.start(Config.just(ConfigSources.create(config)), clock);
+        hub.reservations().holders(new Holders() {
+            @Override
+            public Optional<CredentialHash> holderOf(String patronId) {
+                return Optional.of(hash(patronId));
+            }
+
+            @Override
+            public Optional<String> patronOf(CredentialHash hash) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<CredentialHash> hashesOf(String patronId) {
+                return List.of(hash(patronId));
+            }
+        });
+    }
+
+    static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
+    }
+
+    static CredentialHash hash(String patronId) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(patronId.getBytes(StandardCharsets.UTF_8));
+            return new CredentialHash(HexFormat.of().formatHex(h));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reservations reservations() {
+        return hub.reservations().reservations();
+    }
+
+    Booking book(String patron, String seat, String startLocal, int minutes) throws SQLException {
+        return reservations()
+                .book(patron, new Reservations.Request(Booking.Kind.SEAT, seat, Optional.of(at(startLocal)), minutes));
+    }
+
+    Booking booking(String id) throws SQLException {
+        return reservations().find(id).orElseThrow();
+    }
+
+    /** Moves the clock to {@code local} and applies the deadlines due then. */
+    List<String> sweepAt(String local) throws SQLException {
+        clock.set(at(local));
+        return hub.reservations().sweep();
+    }
+
+    List<Violation> violations(String patron) throws SQLException {
+        return hub.reservations().appeals().of(patron).violations();
+    }
+
+    SeatAgent agent() throws Exception {
+        if (agent == null) {
+            List<Endpoint> endpoints = List.of(
+                    new Endpoint("desk-1-lamp", Endpoint.Kind.DIMMABLE_LAMP),
+                    new Endpoint("desk-1-presence", Endpoint.Kind.PRESENCE_SENSOR),
+                    new Endpoint("desk-2-lamp", Endpoint.Kind.DIMMABLE_LAMP),
+                    new Endpoint("desk-3-lamp", Endpoint.Kind.DIMMABLE_LAMP),
+                    new Endpoint("desk-9-lamp", Endpoint.Kind.DIMMABLE_LAMP));
+            agent = new SeatAgent(
+                    hub.brokerUri(),
+                    "seat-agent",
+                    hub.brokerUsers().issue("seat-agent", BrokerUsers.Role.AGENT),
+                    endpoints);
+        }
+        return agent;
+    }
+
+    /** The agent reports a seat change for the patron, and the test waits until ingest has applied it. */
+    void seat(String seat, SeatState state, SeatState previous, String cause, String patron) throws Exception {
+        awaitStored(
+                agent().event(new EventBody.SeatStateChanged(seat, state, previous, cause, Optional.of(hash(patron)))));
+    }
+
+    void presence(boolean present) throws Exception {
+        awaitStored(agent().event(new EventBody.PresenceChanged("desk-1-presence", present, Optional.empty())));
+    }
+
+    void agentViolation(String seat, String patron, EventBody.SeatViolation.Kind kind) throws Exception {
+        awaitStored(agent().event(new EventBody.SeatViolation(seat, hash(patron), kind, Optional.empty())));
+    }
+
+    /** Waits until ingest has stored the event, and with it (same transaction) its effect on bookings. */
+    private void awaitStored(String eventId) throws InterruptedException {
+        await(
+                () -> {
+                    try {
+                        return hub.reservations().database().read(c -> {
+                            try (var s = c.prepareStatement("SELECT 1 FROM events WHERE id = ?")) {
+                                s.setString(1, eventId);
+                                try (var rs = s.executeQuery()) {
+                                    return rs.next();
+                                }
+                            }
+                        });
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "event " + eventId + " to be stored");
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() throws org.eclipse.paho.mqttv5.common.MqttException {
+        if (agent != null) {
+            agent.close();
+        }
+        hub.close();
+    }
+}
