@@ -40,7 +40,7 @@ export async function render(view) {
   status.addEventListener('change', later);
 
   async function show(id) {
-    const p = await get('/api/patrons/' + encodeURIComponent(id));
+    const [p, violations] = await Promise.all([get('/api/patrons/' + encodeURIComponent(id)), violationsOf(id)]);
     const act = (what) => async () => {
       try { await post(`/api/patrons/${encodeURIComponent(id)}/${what}`); await show(id); await search(); } catch (e) { toast(e.message, 'bad'); }
     };
@@ -60,12 +60,44 @@ export async function render(view) {
             put(detail, h('p.empty#erased', t('pat.erased', { id })));
             await search();
           } catch (e) { toast(e.message, 'bad'); }
-        } }, t('pat.erase')))));
+        } }, t('pat.erase'))),
+      violations ? [h('h3', t('vio.title')), violationTable(violations, () => show(id))] : null));
   }
 
-  put(view, h('div.columns', h('section', h('div.toolbar', q, status), results), detail), importPanel(search));
-  await search();
+  const appeals = h('div#appeals');
+  const loadAppeals = async () => {
+    const pending = await violationsOf(null, 'pending');
+    put(appeals, pending ? [h('h2', t('vio.pending')), pending.length ? violationTable(pending, loadAppeals) : h('p.empty', t('none'))] : []);
+  };
+  put(view, h('div.columns', h('section', h('div.toolbar', q, status), results), detail), appeals, importPanel(search));
+  await Promise.all([search(), loadAppeals()]);
   return () => clearTimeout(timer);
+}
+
+/** A patron's violations, or the appeals waiting (appeal=pending); null when the hub has no reservations. */
+async function violationsOf(patron, appeal) {
+  const q = new URLSearchParams({ limit: 100 });
+  if (patron) q.set('patron', patron);
+  if (appeal) q.set('appeal', appeal);
+  try {
+    return await get('/api/reservations/violations?' + q);
+  } catch (e) {
+    if (e.status === 404) return null;
+    throw e;
+  }
+}
+
+function violationTable(list, reload) {
+  const decide = (v, accept) => async () => {
+    try { await post(`/api/reservations/appeals/${encodeURIComponent(v.appeal.id)}/decision`, { accept }); await reload(); } catch (e) { toast(e.message, 'bad'); }
+  };
+  return table([t('col.time'), t('col.id'), t('vio.kind'), t('level.seat'), t('col.state'), t('vio.appeal'), ''],
+    list.map((v) => h('tr', { 'data-violation': v.id },
+      h('td', time(v.at)), h('td', { translate: 'no' }, v.patronId), h('td', t('vio.' + v.kind) + (v.exam ? ' · ' + t('sched.exam') : '')),
+      h('td', { translate: 'no' }, v.seatId || '—'), h('td', t('vio.' + v.state)),
+      h('td', v.appeal ? [t('appeal.' + v.appeal.state), ' ', h('small', { translate: 'no' }, v.appeal.reason)] : '—'),
+      h('td.actions', v.appeal?.state === 'pending' ? [h('button', { onclick: decide(v, true) }, t('vio.accept')),
+        h('button.danger', { onclick: decide(v, false) }, t('vio.reject'))] : null))));
 }
 
 function importPanel(afterImport) {
