@@ -3,6 +3,9 @@ package dev.carrel.hub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.access.Access;
 import dev.carrel.hub.access.AccessConfig;
+import dev.carrel.hub.analytics.Analytics;
+import dev.carrel.hub.analytics.AnalyticsSettings;
+import dev.carrel.hub.analytics.OpeningHours;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
@@ -68,6 +71,8 @@ public final class Hub implements AutoCloseable {
     private final MonitoringMetrics monitoringMetrics;
     private final Facilities facilities;
     private final Optional<Access> access;
+    private final Analytics analytics;
+    private final Ingest ingest;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -82,6 +87,8 @@ public final class Hub implements AutoCloseable {
         this.monitoringMetrics = parts.monitoringMetrics;
         this.facilities = parts.facilities;
         this.access = parts.access;
+        this.analytics = parts.analytics;
+        this.ingest = parts.ingest;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -101,6 +108,8 @@ public final class Hub implements AutoCloseable {
         Clock clock;
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
+        Analytics analytics;
+        Ingest ingest;
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
@@ -150,6 +159,17 @@ public final class Hub implements AutoCloseable {
             p.monitoringMetrics = new MonitoringMetrics(Services.get(MeterRegistry.class), registry);
             p.access = openAccess(root, config, registry, json, p);
             connectBroker(config, p, ingest);
+            p.ingest = ingest;
+            p.analytics = Analytics.open(
+                            AnalyticsSettings.from(root.get("carrel")),
+                            new Analytics.Base(
+                                    p.database,
+                                    p.writer,
+                                    p.facilities.spaces()::current,
+                                    OpeningHours.of(
+                                            b -> p.facilities.schedules().find(b)),
+                                    clock))
+                    .start();
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
             p.server = webServer(root, registry, json, p);
@@ -259,6 +279,7 @@ public final class Hub implements AutoCloseable {
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
+                    p.analytics.routing(r, responses);
                     p.enrolment.routing(
                             r,
                             json,
@@ -298,6 +319,16 @@ public final class Hub implements AutoCloseable {
         return access;
     }
 
+    /** Visits, space, patrons, awards and energy, and the retention of raw events (docs/analytics.md). */
+    public Analytics analytics() {
+        return analytics;
+    }
+
+    /** Where messages from agents are stored; the demo feeds its simulated history through it. */
+    public Ingest ingest() {
+        return ingest;
+    }
+
     public boolean mqttConnected() {
         return mqtt != null && mqtt.connected();
     }
@@ -312,6 +343,9 @@ public final class Hub implements AutoCloseable {
         }
         if (access != null) {
             access.ifPresent(Access::close);
+        }
+        if (analytics != null) {
+            analytics.close();
         }
         if (mqtt != null) {
             mqtt.close();

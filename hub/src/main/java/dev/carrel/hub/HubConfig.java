@@ -124,7 +124,7 @@ public record HubConfig(
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}. */
-    private static Duration duration(Config c, String key, Duration fallback) {
+    public static Duration duration(Config c, String key, Duration fallback) {
         Optional<String> value = string(c, key);
         if (value.isEmpty()) {
             return fallback;
