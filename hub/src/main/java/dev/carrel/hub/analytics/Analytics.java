@@ -105,6 +105,20 @@ public final class Analytics implements AutoCloseable {
         }
     }
 
+    /** The quarter's ({@code 2026-Q1}) top patrons by verified time, from the rollups, as the API ranks them. */
+    public List<AwardStanding> verifiedTime(String quarter, int limit) throws SQLException {
+        return base.database().read(c -> Leaderboard.fromRollups(c, quarter, limit));
+    }
+
+    /** The same answer computed from the raw events, day by day: slow; for checks and the benchmark's baseline. */
+    public List<AwardStanding> verifiedTimeFromRaw(String quarter, int limit) throws SQLException {
+        LocalDate[] days = PatronViews.quarter(quarter)
+                .orElseThrow(() -> new IllegalArgumentException("not a quarter: " + quarter));
+        long cap = settings.awardDailyCap().toMillis();
+        return base.database()
+                .read(c -> Leaderboard.fromRaw(c, places(), days, base.clock().instant(), cap, limit));
+    }
+
     /** Another feature's column in the patron segments (bookings, satisfaction). */
     public void addSegmentColumn(SegmentColumn column) {
         columns.add(column);

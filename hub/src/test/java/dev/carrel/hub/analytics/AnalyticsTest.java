@@ -180,6 +180,9 @@ class AnalyticsTest {
         assertEquals("p-anna", award.get(0).get("patronId").asText());
         assertEquals(90, award.get(0).get("verifiedMinutes").asInt());
         assertEquals(1, award.get(0).get("rank").asInt());
+        assertEquals(
+                rig.hub.analytics().verifiedTimeFromRaw("2026-Q1", 10),
+                rig.hub.analytics().verifiedTime("2026-Q1", 10));
     }
 
     @Test
