@@ -40,12 +40,20 @@ final class Demo implements AutoCloseable {
 
     private final AgentLayout.SiteSettings site;
 
-    private Demo(Hub hub, Path dataDir, Duration keepAlive) throws IOException {
+    private Demo(Hub hub, Path dataDir, Duration keepAlive, Path siteSecret) {
         this.hub = hub;
         this.dataDir = dataDir;
         this.keepAlive = keepAlive;
-        this.site = new AgentLayout.SiteSettings(
-                "demo-library", DemoSecret.write(dataDir.resolve("site-secret")), List.of());
+        this.site = new AgentLayout.SiteSettings(SITE, siteSecret, List.of());
+    }
+
+    private static final String SITE = "demo-library";
+
+    private Optional<DemoHistory.Result> history = Optional.empty();
+
+    /** What {@code --history} wrote, if it was asked for. */
+    Optional<DemoHistory.Result> history() {
+        return history;
     }
 
     AgentLayout.SiteSettings site() {
@@ -53,6 +61,16 @@ final class Demo implements AutoCloseable {
     }
 
     static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis) throws Exception {
+        return start(dataDir, httpPort, keepAlive, meanArrivalMillis, 0);
+    }
+
+    /**
+     * Starts the demo; with {@code historyDays} above 0 the simulated patrons' past days are written first
+     * ({@link DemoHistory}), so the analytics have data before anyone has watched.
+     */
+    static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis, int historyDays)
+            throws Exception {
+        Path secret = DemoSecret.write(dataDir.resolve("site-secret"));
         Config config = Config.just(ConfigSources.create(Map.of(
                 "server.host", "0.0.0.0",
                 "server.port", Integer.toString(httpPort),
@@ -61,10 +79,17 @@ final class Demo implements AutoCloseable {
                 "carrel.broker.host", "127.0.0.1",
                 "carrel.broker.port", "0",
                 "carrel.broker.persistent", "true",
-                "carrel.spaces-file", "classpath:spaces-demo.yaml")));
+                "carrel.spaces-file", "classpath:spaces-demo.yaml",
+                "carrel.site.id", SITE,
+                "carrel.site.secret-file", secret.toString())));
         Hub hub = Hub.start(config, Clock.systemUTC());
-        Demo demo = new Demo(hub, dataDir, keepAlive);
+        Demo demo = new Demo(hub, dataDir, keepAlive, secret);
         try {
+            DemoPatrons.register(hub.access().orElseThrow());
+            if (historyDays > 0) {
+                demo.history = Optional.of(
+                        DemoHistory.write(hub, PatronSimulation.cards(secret), historyDays, System.nanoTime()));
+            }
             for (String agent : DemoLibrary.agents()) {
                 demo.secrets.put(agent, hub.brokerUsers().issue(agent, BrokerUsers.Role.AGENT));
                 demo.startAgent(agent);

@@ -119,6 +119,18 @@ public final class Analytics implements AutoCloseable {
                 .read(c -> Leaderboard.fromRaw(c, places(), days, base.clock().instant(), cap, limit));
     }
 
+    /**
+     * Takes loan counts from the library system ({@code patron_id,date,loans} CSV, docs/analytics.md); all rows or
+     * none. Returns how many rows were written.
+     *
+     * @throws dev.carrel.protocol.InvalidFieldException naming the line and column of a bad value
+     */
+    public int loans(String csv) throws SQLException {
+        List<Loans.Row> rows = Loans.parse(csv);
+        dev.carrel.hub.spaces.Committed.write(base.writer(), "loan counts", c -> Loans.write(c, rows));
+        return rows.size();
+    }
+
     /** Another feature's column in the patron segments (bookings, satisfaction). */
     public void addSegmentColumn(SegmentColumn column) {
         columns.add(column);

@@ -1,7 +1,6 @@
 package dev.carrel.hub.analytics;
 
 import dev.carrel.hub.patrons.PatronGroup;
-import dev.carrel.hub.spaces.Committed;
 import dev.carrel.hub.web.JsonResponses;
 import dev.carrel.protocol.InvalidFieldException;
 import io.helidon.common.parameters.Parameters;
@@ -244,15 +243,11 @@ final class AnalyticsService implements HttpService {
     /** {@code PUT /api/analytics/loans}: a CSV {@code patron_id,date,loans}; all rows or none. */
     private void loans(ServerRequest req, ServerResponse res) throws SQLException {
         byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
-        List<Loans.Row> rows;
         try {
-            rows = Loans.parse(new String(body, StandardCharsets.UTF_8));
+            json.send(res, Map.of("rows", analytics.loans(new String(body, StandardCharsets.UTF_8))));
         } catch (InvalidFieldException e) {
             json.error(res, Status.BAD_REQUEST_400, e.getMessage());
-            return;
         }
-        Committed.write(analytics.base().writer(), "loan counts", c -> Loans.write(c, rows));
-        json.send(res, Map.of("rows", rows.size()));
     }
 
     /** {@code POST /api/analytics/refresh}: rolls up what arrived since the last run, now. */
