@@ -39,9 +39,11 @@ final class Demo implements AutoCloseable {
             1, Thread.ofPlatform().name("demo-patrons").daemon(true).factory());
 
     private final AgentLayout.SiteSettings site;
+    private final String adminPassword;
 
-    private Demo(Hub hub, Path dataDir, Duration keepAlive, Path siteSecret) {
+    private Demo(Hub hub, Path dataDir, Duration keepAlive, Path siteSecret, String adminPassword) {
         this.hub = hub;
+        this.adminPassword = adminPassword;
         this.dataDir = dataDir;
         this.keepAlive = keepAlive;
         this.site = new AgentLayout.SiteSettings(SITE, siteSecret, List.of());
@@ -60,6 +62,11 @@ final class Demo implements AutoCloseable {
         return site;
     }
 
+    /** The administrator's password: {@code CARREL_ADMIN_PASSWORD} if set, else random for this run. */
+    String adminPassword() {
+        return adminPassword;
+    }
+
     static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis) throws Exception {
         return start(dataDir, httpPort, keepAlive, meanArrivalMillis, 0);
     }
@@ -71,19 +78,25 @@ final class Demo implements AutoCloseable {
     static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis, int historyDays)
             throws Exception {
         Path secret = DemoSecret.write(dataDir.resolve("site-secret"));
-        Config config = Config.just(ConfigSources.create(Map.of(
-                "server.host", "0.0.0.0",
-                "server.port", Integer.toString(httpPort),
-                "carrel.data-dir", dataDir.resolve("hub").toString(),
-                "carrel.broker.mode", "embedded",
-                "carrel.broker.host", "127.0.0.1",
-                "carrel.broker.port", "0",
-                "carrel.broker.persistent", "true",
-                "carrel.spaces-file", "classpath:spaces-demo.yaml",
-                "carrel.site.id", SITE,
-                "carrel.site.secret-file", secret.toString())));
+        String adminPassword = Optional.ofNullable(System.getenv("CARREL_ADMIN_PASSWORD"))
+                .filter(p -> !p.isBlank())
+                .orElseGet(Demo::randomPassword);
+        Config config = Config.just(ConfigSources.create(Map.ofEntries(
+                Map.entry("server.host", "0.0.0.0"),
+                Map.entry("server.port", Integer.toString(httpPort)),
+                Map.entry("carrel.data-dir", dataDir.resolve("hub").toString()),
+                Map.entry("carrel.broker.mode", "embedded"),
+                Map.entry("carrel.broker.host", "127.0.0.1"),
+                Map.entry("carrel.broker.port", "0"),
+                Map.entry("carrel.broker.persistent", "true"),
+                Map.entry("carrel.spaces-file", "classpath:spaces-demo.yaml"),
+                Map.entry("carrel.site.id", SITE),
+                Map.entry("carrel.site.secret-file", secret.toString()),
+                Map.entry("carrel.staff.initial-admin-password", adminPassword),
+                // The demo serves plain HTTP, which a Secure cookie would never be sent over.
+                Map.entry("carrel.staff.secure-cookie", "false"))));
         Hub hub = Hub.start(config, Clock.systemUTC());
-        Demo demo = new Demo(hub, dataDir, keepAlive, secret);
+        Demo demo = new Demo(hub, dataDir, keepAlive, secret, adminPassword);
         try {
             DemoPatrons.register(hub.access().orElseThrow());
             if (historyDays > 0) {
@@ -103,6 +116,12 @@ final class Demo implements AutoCloseable {
             demo.close();
             throw e;
         }
+    }
+
+    private static String randomPassword() {
+        byte[] b = new byte[12];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** (Re)starts an agent; its session counter on disk makes the new session higher than the last. */

@@ -50,6 +50,9 @@ public final class Main {
                 "  Open      http://localhost:%d/   (agents: /api/agents, health: /observe/health)%n",
                 demo.hub().httpPort());
         out.printf(
+                "  Sign in   admin / %s   (this run's password; set CARREL_ADMIN_PASSWORD to choose it)%n",
+                demo.adminPassword());
+        out.printf(
                 "  MQTT      %s  (embedded broker on a free port)%n", demo.hub().brokerUri());
         out.printf("  Data      %s%n", data.toAbsolutePath());
         demo.history()

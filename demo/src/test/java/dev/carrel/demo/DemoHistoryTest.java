@@ -34,49 +34,63 @@ class DemoHistoryTest {
             LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
             String range = "?from=" + today.minusDays(7) + "&to=" + today.minusDays(1);
             int port = demo.hub().httpPort();
+            String token = demo.hub().staff().issueToken("admin");
             assertRows(
                     port,
+                    token,
                     "summary" + range,
                     r -> r.get("entries").asInt() > 300 && r.get("visitors").asInt() > 50);
-            assertRows(port, "visits" + range, r -> r.get("entries").asInt() > 0);
+            assertRows(port, token, "visits" + range, r -> r.get("entries").asInt() > 0);
             assertRows(
                     port,
+                    token,
                     "visits" + range + "&interval=hour",
                     r -> r.get("entries").asInt() > 0);
             assertRows(
                     port,
+                    token,
                     "peak-hours" + range,
                     r -> r.get("rank").asInt() == 1 && r.get("entries").asInt() > 0);
-            assertRows(port, "dwell" + range, r -> r.get("visits").asInt() > 0);
-            assertRows(port, "seats" + range, r -> r.get("utilisation").asDouble() > 0);
-            assertRows(port, "zones" + range, r -> r.get("sessions").asInt() > 0);
-            assertRows(port, "zones" + range, r -> r.get("noShows").asInt() > 0);
+            assertRows(port, token, "dwell" + range, r -> r.get("visits").asInt() > 0);
+            assertRows(port, token, "seats" + range, r -> r.get("utilisation").asDouble() > 0);
+            assertRows(port, token, "zones" + range, r -> r.get("sessions").asInt() > 0);
+            assertRows(port, token, "zones" + range, r -> r.get("noShows").asInt() > 0);
             assertRows(
                     port,
+                    token,
                     "zones" + range + "&kind=room",
                     r -> r.get("occupiedHours").asDouble() > 0);
-            assertRows(port, "energy" + range, r -> r.get("energyWh").asDouble() > 0);
-            assertRows(port, "segments" + range, r -> r.get("group").asText().equals("postgraduate"));
+            assertRows(port, token, "energy" + range, r -> r.get("energyWh").asDouble() > 0);
+            assertRows(port, token, "segments" + range, r -> r.get("group")
+                    .asText()
+                    .equals("postgraduate"));
             assertRows(
                     port,
+                    token,
                     "segments" + range + "&by=college",
                     r -> r.get("verifiedHours").asDouble() > 0);
             for (LocalDate d : new LocalDate[] {today.minusDays(7), today.minusDays(1)}) {
                 String quarter = "?quarter=" + d.getYear() + "-Q" + d.get(IsoFields.QUARTER_OF_YEAR);
                 assertRows(
                         port,
+                        token,
                         "awards/time" + quarter,
                         r -> r.get("verifiedHours").asDouble() > 0);
-                assertRows(port, "awards/loans" + quarter, r -> r.get("loans").asInt() > 0);
+                assertRows(
+                        port,
+                        token,
+                        "awards/loans" + quarter,
+                        r -> r.get("loans").asInt() > 0);
             }
         }
     }
 
     /** GET /api/analytics/{view} answers 200 and at least one row matches. */
-    private static void assertRows(int port, String view, Predicate<JsonNode> row) throws Exception {
+    private static void assertRows(int port, String token, String view, Predicate<JsonNode> row) throws Exception {
         HttpResponse<String> res = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/analytics/" + view))
+                                .header("Authorization", "Bearer " + token)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(200, res.statusCode(), view + ": " + res.body());

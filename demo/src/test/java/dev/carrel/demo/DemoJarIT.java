@@ -30,7 +30,7 @@ class DemoJarIT {
     void packagedDemo_printsItsUrl_andListsThreeAgentsOnlineWithin10Seconds() throws Exception {
         Path jar = Path.of("target", "carrel-demo.jar");
         assertTrue(Files.isRegularFile(jar), "run after package: " + jar.toAbsolutePath());
-        Process demo = new ProcessBuilder(
+        ProcessBuilder launch = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "--enable-native-access=ALL-UNNAMED",
                         "-jar",
@@ -39,11 +39,12 @@ class DemoJarIT {
                         dir.resolve("data").toString(),
                         "--http-port",
                         "0")
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        launch.environment().put("CARREL_ADMIN_PASSWORD", "demo-jar-admin-password");
+        Process demo = launch.start();
         try {
             int port = port(demo).get(60, TimeUnit.SECONDS);
-            HubApi api = new HubApi(port);
+            HubApi api = HubApi.signIn(port, "admin", "demo-jar-admin-password");
             for (String agent : DemoLibrary.agents()) {
                 api.awaitAgent(agent, HubApi.online(1), Duration.ofSeconds(10));
             }

@@ -33,7 +33,7 @@ class DemoTest {
     @Test
     void demo_listsItsThreeAgentsOnlineWithin10Seconds_andKillTakesOneOffline() throws Exception {
         try (Demo demo = Demo.start(dir, 0, Duration.ofSeconds(2), 300)) {
-            HubApi api = new HubApi(demo.hub().httpPort());
+            HubApi api = new HubApi(demo.hub());
             for (String agent : DemoLibrary.agents()) {
                 api.awaitAgent(agent, HubApi.online(1), Duration.ofSeconds(10));
             }

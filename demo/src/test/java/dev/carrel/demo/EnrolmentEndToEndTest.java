@@ -67,7 +67,7 @@ class EnrolmentEndToEndTest {
                         "carrel.broker.persistent", "false",
                         "carrel.broker.credentials-file", credentials.toString()))),
                 clock);
-        api = new HubApi(hub.httpPort());
+        api = new HubApi(hub);
     }
 
     @AfterEach
@@ -166,6 +166,7 @@ class EnrolmentEndToEndTest {
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(hubUri().resolve(path))
+                        .header("Authorization", "Bearer " + hub.staff().issueToken("admin"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -174,7 +175,11 @@ class EnrolmentEndToEndTest {
 
     private HttpResponse<String> delete(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(hubUri().resolve(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(hubUri().resolve(path))
+                        .header("Authorization", "Bearer " + hub.staff().issueToken("admin"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void connect(String id, String password) throws MqttException {

@@ -49,7 +49,7 @@ class ExternalBrokerTest {
                 "carrel.broker.user", "carrel-hub-test",
                 "carrel.broker.password", "not-checked-by-this-mosquitto")));
         try (Hub hub = Hub.start(config, Clock.systemUTC())) {
-            HubApi api = new HubApi(hub.httpPort());
+            HubApi api = new HubApi(hub);
             AgentConfig agentConfig = new AgentConfig(
                     AgentId.of(id),
                     URI.create(MOSQUITTO),

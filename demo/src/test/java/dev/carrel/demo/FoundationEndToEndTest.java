@@ -60,7 +60,7 @@ class FoundationEndToEndTest {
                         "carrel.broker.port", "0",
                         "carrel.broker.persistent", "false"))),
                 Clock.systemUTC());
-        api = new HubApi(hub.httpPort());
+        api = new HubApi(hub);
     }
 
     @AfterEach

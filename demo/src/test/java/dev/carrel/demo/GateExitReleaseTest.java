@@ -22,7 +22,7 @@ class GateExitReleaseTest {
     @Test
     void gatePassageOut_releasesTheSeatThePatronHeldInTheReadingRoom() throws Exception {
         try (Demo demo = Demo.start(dir, 0, Duration.ofSeconds(5), 0)) {
-            HubApi api = new HubApi(demo.hub().httpPort());
+            HubApi api = new HubApi(demo.hub());
             for (String agent : DemoLibrary.agents()) {
                 api.awaitAgent(agent, HubApi.online(1), Duration.ofSeconds(10));
             }

@@ -2,6 +2,7 @@ package dev.carrel.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.hub.Hub;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,18 +12,53 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The hub's REST API as a test sees it, over real HTTP. */
-final class HubApi {
+class HubApi {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
+    private final String authorization;
 
-    HubApi(int port) {
+    /** As an administrator, with an API token the hub issues for the test. */
+    HubApi(Hub hub) {
+        this(hub.httpPort(), "Bearer " + hub.staff().issueToken("admin"));
+    }
+
+    private HubApi(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /** Signs in as a browser would, for a hub in another process; reads only, so no CSRF token is needed. */
+    static HubApi signIn(int port, String username, String password) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper()
+                                        .writeValueAsString(
+                                                java.util.Map.of("username", username, "password", password))))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("sign-in answered " + r.statusCode() + ": " + r.body());
+        }
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return new HubApi(port, "") {
+            @Override
+            HttpRequest.Builder authorise(HttpRequest.Builder b) {
+                return b.header("Cookie", cookie);
+            }
+        };
+    }
+
+    HttpRequest.Builder authorise(HttpRequest.Builder b) {
+        return authorization.isEmpty() ? b : b.header("Authorization", authorization);
     }
 
     HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                authorise(HttpRequest.newBuilder(URI.create(base + path)))
                         .timeout(Duration.ofSeconds(5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

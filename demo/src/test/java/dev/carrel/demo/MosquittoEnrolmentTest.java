@@ -133,7 +133,7 @@ class MosquittoEnrolmentTest {
                 AgentConfigFile.readLayout(yaml),
                 Hardware.none(),
                 Clock.systemUTC())) {
-            new HubApi(hub.httpPort()).awaitAgent(a.agentId(), HubApi.online(1), Duration.ofSeconds(15));
+            new HubApi(hub).awaitAgent(a.agentId(), HubApi.online(1), Duration.ofSeconds(15));
             assertTrue(agent.connected());
         }
 
@@ -218,6 +218,7 @@ class MosquittoEnrolmentTest {
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                        .header("Authorization", "Bearer " + hub.staff().issueToken("admin"))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

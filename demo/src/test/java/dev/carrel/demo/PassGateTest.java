@@ -41,6 +41,7 @@ class PassGateTest {
     Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private String auth = "";
 
     /** A clock a test moves by hand, for the gate. */
     static final class MovableClock extends Clock {
@@ -112,7 +113,7 @@ class PassGateTest {
         Path secret = dir.resolve("site-secret");
         Files.createFile(secret, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(secret, Base64.getEncoder().encodeToString(PatronGateTest.SECRET));
-        return Hub.start(
+        Hub hub = Hub.start(
                 Config.just(ConfigSources.create(Map.of(
                         "server.host", "127.0.0.1",
                         "server.port", "0",
@@ -125,11 +126,14 @@ class PassGateTest {
                         "carrel.passes.pin-iterations", "1000",
                         "carrel.passes.secure-cookie", "false"))),
                 Clock.systemUTC());
+        auth = "Bearer " + hub.staff().issueToken("admin");
+        return hub;
     }
 
     private void importAndWait(int port, String csv) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/patrons/imports"))
+                        .header("Authorization", auth)
                         .POST(HttpRequest.BodyPublishers.ofString(csv))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -175,6 +179,9 @@ class PassGateTest {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
             if (!cookie.isEmpty()) {
                 b.header("Cookie", cookie);
+            }
+            if (path.startsWith("/api/")) {
+                b.header("Authorization", auth);
             }
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

@@ -83,6 +83,7 @@ class PatronGateTest {
     private final FakeCredentialReader reader = new FakeCredentialReader("reader-1");
     private final RecordingKioskNotifier kiosk = new RecordingKioskNotifier();
     private final HttpClient http = HttpClient.newHttpClient();
+    private String auth = "";
 
     @AfterEach
     void stop() {
@@ -166,6 +167,7 @@ class PatronGateTest {
                 "carrel.site.secret-file", secret.toString(),
                 "carrel.passes.pin-iterations", "1000"));
         hub = Hub.start(Config.just(ConfigSources.create(config)), Clock.systemUTC());
+        auth = "Bearer " + hub.staff().issueToken("admin");
     }
 
     private void startGate(List<Endpoint> endpoints) throws Exception {
@@ -203,6 +205,7 @@ class PatronGateTest {
     private void importCsv(String csv) throws Exception {
         HttpResponse<String> started = http.send(
                 HttpRequest.newBuilder(uri("/api/patrons/imports"))
+                        .header("Authorization", auth)
                         .header("Content-Type", "text/csv")
                         .POST(HttpRequest.BodyPublishers.ofString(csv))
                         .build(),
@@ -222,7 +225,11 @@ class PatronGateTest {
 
     private String get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString())
+            return http.send(
+                            HttpRequest.newBuilder(uri(path))
+                                    .header("Authorization", auth)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -232,6 +239,7 @@ class PatronGateTest {
     private void post(String path) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", auth)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

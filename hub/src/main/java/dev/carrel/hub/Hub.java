@@ -33,6 +33,7 @@ import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
+import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
 import dev.carrel.hub.web.JsonResponses;
@@ -73,6 +74,7 @@ public final class Hub implements AutoCloseable {
     private final Optional<Access> access;
     private final Analytics analytics;
     private final Ingest ingest;
+    private final StaffFeature staff;
 
     private Hub(Parts parts) {
         this.database = parts.database;
@@ -89,6 +91,7 @@ public final class Hub implements AutoCloseable {
         this.access = parts.access;
         this.analytics = parts.analytics;
         this.ingest = parts.ingest;
+        this.staff = parts.staff;
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
@@ -110,6 +113,7 @@ public final class Hub implements AutoCloseable {
         EnrolmentFeature enrolment;
         Analytics analytics;
         Ingest ingest;
+        StaffFeature staff;
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
@@ -172,6 +176,7 @@ public final class Hub implements AutoCloseable {
                     .start();
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
+            p.staff = StaffFeature.open(root.get("carrel.staff"), p.database, p.writer, clock);
             p.server = webServer(root, registry, json, p);
             return new Hub(p);
         } catch (Exception | Error e) {
@@ -270,6 +275,7 @@ public final class Hub implements AutoCloseable {
                                 cl -> cl.location("web").welcome("index.html").context("/"))
                         .build())
                 .routing(r -> {
+                    p.staff.routing(r, responses);
                     r.register("/api/agents", new AgentsService(registry, responses))
                             .register("/api/agents", new TelemetryService(p.monitoring.telemetry(), p.clock, responses))
                             .register(
@@ -327,6 +333,11 @@ public final class Hub implements AutoCloseable {
     /** Where messages from agents are stored; the demo feeds its simulated history through it. */
     public Ingest ingest() {
         return ingest;
+    }
+
+    /** Staff accounts, API tokens and the audit log. */
+    public StaffFeature staff() {
+        return staff;
     }
 
     public boolean mqttConnected() {

@@ -21,9 +21,21 @@ public final class HubHttp {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
+    private final String token;
 
+    /** Without credentials: for the public parts (health, sign-in) and to see refusals. */
     public HubHttp(int port) {
+        this(port, "");
+    }
+
+    /** As an administrator, with an API token the hub issues for the test. */
+    public HubHttp(Hub hub) {
+        this(hub.httpPort(), hub.staff().issueToken("admin"));
+    }
+
+    public HubHttp(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
     }
 
     /** A status and, when the body is JSON, its tree. */
@@ -38,6 +50,9 @@ public final class HubHttp {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
         HttpResponse<String> res =
                 http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body;

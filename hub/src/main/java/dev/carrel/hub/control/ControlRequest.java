@@ -19,6 +19,17 @@ public record ControlRequest(Target target, Optional<LampAction> lamp, Optional<
 
     public record LampAction(boolean on, Optional<Integer> brightness) {}
 
+    /** In words, for the audit log: {@code lamps off, outlets on in zone z1}. */
+    public String describe() {
+        StringBuilder what = new StringBuilder();
+        lamp.ifPresent(l -> what.append("lamps ")
+                .append(l.on() ? "on" : "off")
+                .append(l.brightness().map(b -> " at " + b + "%").orElse("")));
+        outletOn.ifPresent(
+                o -> what.append(what.isEmpty() ? "" : ", ").append("outlets ").append(o ? "on" : "off"));
+        return what + " in " + target.level().wire() + " " + target.id();
+    }
+
     public static ControlRequest parse(JsonNode body) {
         Fields.only(body, "", Set.of("target", "lamp", "outlet", "expiresInSeconds"));
         Target target = target(body.get("target"));

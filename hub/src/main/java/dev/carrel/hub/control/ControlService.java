@@ -2,6 +2,7 @@ package dev.carrel.hub.control;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.spaces.Api;
+import dev.carrel.hub.staff.Audit;
 import dev.carrel.hub.web.JsonResponses;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -34,7 +35,12 @@ public final class ControlService implements HttpService {
     private void submit(ServerRequest req, ServerResponse res) throws SQLException {
         Api.guard(out, res, () -> {
             ControlRequest request = ControlRequest.parse(Api.body(req, mapper));
-            Api.send(mapper, res, Status.ACCEPTED_202, control.submit(request));
+            Control.Receipt receipt = control.submit(request);
+            Audit.note(
+                    req,
+                    request.describe() + ": request " + receipt.requestId() + ", "
+                            + receipt.commands().size() + " command(s)");
+            Api.send(mapper, res, Status.ACCEPTED_202, receipt);
         });
     }
 

@@ -6,15 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads and checks query parameters; a bad one is a {@link BadRequest} naming it. */
-final class QueryParameters {
+public final class QueryParameters {
     private final Parameters query;
 
-    QueryParameters(Parameters query) {
+    public QueryParameters(Parameters query) {
         this.query = query;
     }
 
     /** A 400 answer's message. */
-    static final class BadRequest extends Exception {
+    public static final class BadRequest extends Exception {
         private static final long serialVersionUID = 1L;
 
         BadRequest(String message) {
@@ -22,11 +22,11 @@ final class QueryParameters {
         }
     }
 
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         return query.first(name).asOptional().map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    int limit(int fallback, int max) throws BadRequest {
+    public int limit(int fallback, int max) throws BadRequest {
         Optional<String> value = text("limit");
         if (value.isEmpty()) {
             return fallback;
@@ -43,7 +43,7 @@ final class QueryParameters {
                 "query parameter 'limit' must be a whole number from 1 to " + max + ", not '" + value.get() + "'");
     }
 
-    Optional<Instant> instant(String name) throws BadRequest {
+    public Optional<Instant> instant(String name) throws BadRequest {
         Optional<String> value = text(name);
         if (value.isEmpty()) {
             return Optional.empty();

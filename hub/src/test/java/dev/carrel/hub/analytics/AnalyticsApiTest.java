@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrel.hub.HubHttp;
+import dev.carrel.hub.staff.StaffRole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,6 +133,24 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void roles_librarianReadsAndFeeds_facilitiesIsRefused_noSessionIs401() throws Exception {
+        rig.hub
+                .staff()
+                .accounts()
+                .create("fac", StaffRole.FACILITIES, rig.hub.staff().accounts().randomPassword());
+        HubHttp facilities = new HubHttp(rig.hub.httpPort(), rig.hub.staff().issueToken("fac"));
+        assertEquals(403, facilities.get("/api/analytics/summary").status());
+        assertEquals(
+                401,
+                new HubHttp(rig.hub.httpPort()).get("/api/analytics/summary").status());
+        assertEquals(200, rig.http.get("/api/analytics/summary").status());
+        assertEquals(
+                200,
+                raw("PUT", "/api/analytics/loans", "patron_id,date,loans\n").statusCode());
+        assertEquals(200, raw("POST", "/api/analytics/refresh", "").statusCode());
+    }
+
+    @Test
     void refresh_rollsUpNowAndNamesTheDays() throws Exception {
         rig.passage(Instant.parse("2026-03-10T09:00:00Z"), true, AnalyticsRig.card("x"));
         HttpResponse<String> r = raw("POST", "/api/analytics/refresh", "");
@@ -152,6 +171,7 @@ class AnalyticsApiTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rig.hub.httpPort() + path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", method.equals("PUT") ? "text/csv" : "application/json")
+                .header("Authorization", "Bearer " + rig.token)
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -3,6 +3,7 @@ package dev.carrel.hub.analytics;
 import dev.carrel.hub.Hub;
 import dev.carrel.hub.HubHttp;
 import dev.carrel.hub.control.MutableClock;
+import dev.carrel.hub.staff.StaffRole;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.Event;
@@ -33,6 +34,7 @@ final class AnalyticsRig implements AutoCloseable {
     final MutableClock clock;
     final Hub hub;
     final HubHttp http;
+    final String token;
     final Path database;
     private final WireCodec codec = new WireCodec();
     private final EventIds ids = EventIds.system();
@@ -51,7 +53,12 @@ final class AnalyticsRig implements AutoCloseable {
                 "carrel.analytics.rollup-every", "1h"));
         config.putAll(extra);
         this.hub = Hub.start(Config.just(ConfigSources.create(config)), clock);
-        this.http = new HubHttp(hub.httpPort());
+        // A librarian: the role the analytics are for (RoutePolicy).
+        hub.staff()
+                .accounts()
+                .create("librarian", StaffRole.LIBRARIAN, hub.staff().accounts().randomPassword());
+        this.token = hub.staff().issueToken("librarian");
+        this.http = new HubHttp(hub.httpPort(), token);
         this.database = dir.resolve("hub").resolve("carrel-hub.db");
     }
 

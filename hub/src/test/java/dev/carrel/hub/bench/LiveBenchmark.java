@@ -82,6 +82,9 @@ public final class LiveBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             http.sendAsync(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/stream"))
+                                    .header(
+                                            "Authorization",
+                                            "Bearer " + hub.staff().issueToken("admin"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(r -> r.body().forEach(line -> {

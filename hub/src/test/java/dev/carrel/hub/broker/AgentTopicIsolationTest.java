@@ -66,7 +66,7 @@ class AgentTopicIsolationTest {
                         "carrel.broker.persistent", "false",
                         "carrel.broker.credentials-file", credentials.toString()))),
                 Clock.systemUTC());
-        api = new HubHttp(hub.httpPort());
+        api = new HubHttp(hub);
     }
 
     @AfterEach

@@ -57,7 +57,7 @@ class ControlEndToEndTest {
                         "carrel.broker.persistent", "false",
                         "carrel.spaces-file", "classpath:spaces-test.yaml"))),
                 clock);
-        api = new Http(hub.httpPort());
+        api = new Http(hub);
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!hub.mqttConnected() && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -44,7 +44,7 @@ class FacilitiesApiTest {
                         "carrel.broker.persistent", "false",
                         "carrel.spaces-file", "classpath:spaces-test.yaml"))),
                 Clock.systemUTC());
-        api = new Http(hub.httpPort());
+        api = new Http(hub);
     }
 
     @AfterEach
@@ -123,6 +123,7 @@ class FacilitiesApiTest {
         api.client()
                 .sendAsync(
                         HttpRequest.newBuilder(URI.create(api.base() + "/api/stream?zone=z1"))
+                                .header("Authorization", api.authorization())
                                 .build(),
                         HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> r.body().forEach(lines::add));

@@ -2,6 +2,7 @@ package dev.carrel.hub.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.hub.Hub;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +15,16 @@ public final class Http {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
+    private final String token;
 
-    public Http(int port) {
+    /** As an administrator, with an API token the hub issues for the test. */
+    public Http(Hub hub) {
+        this(hub.httpPort(), hub.staff().issueToken("admin"));
+    }
+
+    public Http(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
     }
 
     public HttpResponse<String> send(String method, String path, String body) throws Exception {
@@ -25,6 +33,9 @@ public final class Http {
                 method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
+        }
+        if (!token.isEmpty()) {
+            b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -58,6 +69,11 @@ public final class Http {
 
     public HttpClient client() {
         return http;
+    }
+
+    /** {@code Authorization} header value for requests a test builds itself. */
+    public String authorization() {
+        return "Bearer " + token;
     }
 
     public String base() {

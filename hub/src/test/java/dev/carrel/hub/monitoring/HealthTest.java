@@ -41,7 +41,7 @@ class HealthTest {
                         "carrel.broker.user", "carrel-hub",
                         "carrel.broker.password", secret))),
                 Clock.systemUTC())) {
-            HubHttp api = new HubHttp(hub.httpPort());
+            HubHttp api = new HubHttp(hub);
             api.await("/observe/health", a -> a.status() == 200, Duration.ofSeconds(10));
 
             broker.close();

@@ -54,7 +54,7 @@ class MonitoringApiTest {
                         "carrel.broker.persistent", "false",
                         "carrel.monitoring.high-temperature-c", "70"))),
                 Clock.systemUTC());
-        api = new HubHttp(hub.httpPort());
+        api = new HubHttp(hub);
         String secret = hub.brokerUsers().issue(AGENT.value(), BrokerUsers.Role.AGENT);
         agent = new MqttClient(hub.brokerUri(), AGENT.value(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();

@@ -56,7 +56,7 @@ class HolidayClosureTest {
                         "carrel.broker.persistent", "false",
                         "carrel.spaces-file", "classpath:spaces-test.yaml"))),
                 clock);
-        api = new Http(hub.httpPort());
+        api = new Http(hub);
         api.json("PUT", "/api/schedules/main", SCHEDULE, 200);
     }
 
