@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * Rolls raw events up into the daily tables. Which days: those with events stored since the last run (by the
  * events table's rowid, which only grows), the day after each (its state at midnight comes from the day
  * before), a day last rolled up before it was over, and today. A sealed day is never rewritten: its raw
- * events are gone or going (see {@link RawRetention}). Every method runs on the writer's connection.
+ * events are gone or going (see {@link RawRetention}). {@link #compute} only reads; the rest runs on the
+ * writer's connection.
  */
 final class Rollups {
     static final String TYPES =
@@ -67,22 +68,35 @@ final class Rollups {
         return new Pending(days, max);
     }
 
-    /** Rewrites one day's rows from its raw events, unless the day is sealed; returns whether it did. */
-    boolean roll(Connection c, LocalDate date, Instant now) throws SQLException {
-        if (sealed(c, date)) {
-            return false;
-        }
+    /** A day computed from its raw events, not yet written. */
+    record Computed(Day day, DayTotals totals, Places places) {}
+
+    /** Computes a day from its raw events; reads only, so it may run on the read connection. */
+    Computed compute(Connection c, LocalDate date, Instant now) throws SQLException {
         Places places = places();
         Day day = Day.of(date, places.timezone(), now);
         DayTotals totals = new DayTotals();
         Visitors visitors = new Visitors(c);
         GateDay.collect(c, day, places, visitors, hours, totals);
         SeatDay.collect(c, day, places, visitors, totals);
-        RollupTables.replace(c, day, totals, places, capMs(c));
-        if (!day.complete()) {
-            setState(c, "partial_day", date.toEpochDay());
+        return new Computed(day, totals, places);
+    }
+
+    /** Writes a computed day over its rows, unless the day is sealed; returns whether it did. */
+    boolean store(Connection c, Computed computed) throws SQLException {
+        if (sealed(c, computed.day().date())) {
+            return false;
+        }
+        RollupTables.replace(c, computed.day(), computed.totals(), computed.places(), capMs(c));
+        if (!computed.day().complete()) {
+            setState(c, "partial_day", computed.day().date().toEpochDay());
         }
         return true;
+    }
+
+    /** Rewrites one day's rows from its raw events, on the writer's connection, unless the day is sealed. */
+    boolean roll(Connection c, LocalDate date, Instant now) throws SQLException {
+        return !sealed(c, date) && store(c, compute(c, date, now));
     }
 
     void finish(Connection c, Pending done, Instant now) throws SQLException {

@@ -55,7 +55,12 @@ public final class AwardsBenchmark {
                     "raw events: %,d gate + %,d seat and presence, written in %.1f s%n",
                     written[0], written[1], writeS);
             Clock clock = Clock.fixed(Instant.parse("2026-04-01T06:00:00Z"), ZoneOffset.UTC);
-            try (StoreWriter writer = new StoreWriter(database, (what, e) -> System.err.println(what + ": " + e))) {
+            long[] held = new long[2]; // the writer's transactions: total and longest, in nanoseconds
+            try (StoreWriter writer =
+                    new StoreWriter(database, (what, e) -> System.err.println(what + ": " + e), (writes, nanos) -> {
+                        held[0] += nanos;
+                        held[1] = Math.max(held[1], nanos);
+                    })) {
                 SpaceModel model = model();
                 Analytics analytics = Analytics.open(
                         AnalyticsSettings.defaults(),
@@ -63,7 +68,9 @@ public final class AwardsBenchmark {
                 long t1 = System.nanoTime();
                 int days = analytics.refresh().size();
                 double rollupS = (System.nanoTime() - t1) / 1e9;
-                System.out.printf("rollup: %d days in %.1f s (%.0f ms a day)%n", days, rollupS, rollupS * 1000 / days);
+                System.out.printf(
+                        "rollup: %d days in %.1f s (%.0f ms a day); the store writer held %.1f s of it, %.0f ms at most%n",
+                        days, rollupS, rollupS * 1000 / days, held[0] / 1e9, held[1] / 1e6);
 
                 analytics.verifiedTime("2026-Q1", 10); // warm the read connection's cache
                 double[] runs = new double[5];
