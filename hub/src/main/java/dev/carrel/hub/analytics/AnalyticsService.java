@@ -158,6 +158,15 @@ final class AnalyticsService implements HttpService {
         return q;
     }
 
+    private LocalDate today() {
+        return analytics
+                .base()
+                .clock()
+                .instant()
+                .atZone(analytics.places().timezone())
+                .toLocalDate();
+    }
+
     private static Optional<String> text(Parameters p, String name) {
         Optional<String> v = p.first(name).asOptional().map(String::strip).filter(s -> !s.isEmpty());
         if (v.isPresent() && v.get().length() > 128) {

@@ -141,56 +141,61 @@ final class PatronViews {
      * more days with verified time first, then the smaller patron id, so the order never changes between runs.
      */
     static Table awardsByTime(Connection c, String quarter, int limit, Query q) throws SQLException {
-        List<Object> params = new ArrayList<>(List.of(quarter));
-        String filter = segmentFilter(q, params);
-        params.add(limit);
-        Table t = new Table(
-                List.of("rank", "patronId", "name", "group", "college", "verifiedHours", "verifiedMinutes", "days"));
-        int[] rank = {0};
-        Rows.each(
-                c,
-                "SELECT a.patron_id, p.display_name, p.patron_group, p.college, a.verified_ms, a.days"
-                        + " FROM analytics_award_quarters a LEFT JOIN patrons p ON p.id = a.patron_id"
-                        + " WHERE a.quarter = ?" + filter
-                        + " ORDER BY a.verified_ms DESC, a.days DESC, a.patron_id LIMIT ?",
-                params,
-                r -> t.row(
-                        ++rank[0],
-                        r.getString(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        Rows.hours(r.getLong(5)),
-                        r.getLong(5) / 60_000,
-                        r.getLong(6)));
-        return t.about("quarter", quarter)
+        return ranked(
+                        c,
+                        List.of(
+                                "rank",
+                                "patronId",
+                                "name",
+                                "group",
+                                "college",
+                                "verifiedHours",
+                                "verifiedMinutes",
+                                "days"),
+                        "SELECT a.patron_id, p.display_name, p.patron_group, p.college,"
+                                + " round(a.verified_ms / 3600000.0, 2), a.verified_ms / 60000, a.days"
+                                + " FROM analytics_award_quarters a LEFT JOIN patrons p ON p.id = a.patron_id"
+                                + " WHERE a.quarter = ?%s ORDER BY a.verified_ms DESC, a.days DESC, a.patron_id LIMIT ?",
+                        List.of(quarter),
+                        limit,
+                        q)
+                .about("quarter", quarter)
                 .about("rule", "verified seat time, at most the daily cap per day; ties: more days, then patron id");
     }
 
     /** Top patrons of a quarter by loans fed from the library system. Ties: more days with loans, then patron id. */
     static Table awardsByLoans(Connection c, String quarter, LocalDate[] days, int limit, Query q) throws SQLException {
-        List<Object> params = new ArrayList<>(List.of(days[0].toString(), days[1].toString()));
+        return ranked(
+                        c,
+                        List.of("rank", "patronId", "name", "group", "college", "loans", "days"),
+                        "SELECT a.patron_id, p.display_name, p.patron_group, p.college, sum(a.loans), count(*)"
+                                + " FROM analytics_loans a LEFT JOIN patrons p ON p.id = a.patron_id"
+                                + " WHERE a.day BETWEEN ? AND ? AND a.loans > 0%s"
+                                + " GROUP BY a.patron_id ORDER BY 5 DESC, 6 DESC, a.patron_id LIMIT ?",
+                        List.of(days[0].toString(), days[1].toString()),
+                        limit,
+                        q)
+                .about("quarter", quarter)
+                .about("rule", "loans in the quarter; ties: more days with loans, then patron id");
+    }
+
+    /** A leaderboard: {@code sql} has a {@code %s} for the segment filter and answers the columns after rank. */
+    private static Table ranked(Connection c, List<String> columns, String sql, List<Object> first, int limit, Query q)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(first);
         String filter = segmentFilter(q, params);
         params.add(limit);
-        Table t = new Table(List.of("rank", "patronId", "name", "group", "college", "loans", "days"));
+        Table t = new Table(columns);
         int[] rank = {0};
-        Rows.each(
-                c,
-                "SELECT a.patron_id, p.display_name, p.patron_group, p.college, sum(a.loans), count(*)"
-                        + " FROM analytics_loans a LEFT JOIN patrons p ON p.id = a.patron_id"
-                        + " WHERE a.day BETWEEN ? AND ? AND a.loans > 0" + filter
-                        + " GROUP BY a.patron_id ORDER BY 5 DESC, 6 DESC, a.patron_id LIMIT ?",
-                params,
-                r -> t.row(
-                        ++rank[0],
-                        r.getString(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getLong(5),
-                        r.getLong(6)));
-        return t.about("quarter", quarter)
-                .about("rule", "loans in the quarter; ties: more days with loans, then patron id");
+        Rows.each(c, String.format(sql, filter), params, r -> {
+            Object[] row = new Object[columns.size()];
+            row[0] = ++rank[0];
+            for (int i = 1; i < row.length; i++) {
+                row[i] = r.getObject(i);
+            }
+            t.row(row);
+        });
+        return t;
     }
 
     private static String segmentFilter(Query q, List<Object> params) {

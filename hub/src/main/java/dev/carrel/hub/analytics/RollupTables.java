@@ -71,44 +71,50 @@ final class RollupTables {
     }
 
     private static void visitors(Connection c, String day, DayTotals t) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO analytics_visitor_days VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<DayTotals.VisitorKey, DayTotals.VisitorDay> e : t.visitors.entrySet()) {
-                DayTotals.VisitorDay v = e.getValue();
-                s.setString(1, day);
-                s.setString(2, e.getKey().building());
-                s.setString(3, e.getKey().credential());
-                s.setString(4, v.who.patronId().orElse(null));
-                s.setString(5, v.who.group());
-                s.setString(6, v.who.college());
-                s.setLong(7, v.entries);
-                s.setLong(8, v.visitsMs);
-                s.setLong(9, v.unpaired);
-                s.setLong(10, v.seatMs);
-                s.setLong(11, v.verifiedMs);
-                s.setLong(12, v.sessions);
-                s.setLong(13, v.noShows);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        List<List<Object>> rows = new ArrayList<>();
+        t.visitors.forEach((k, v) -> rows.add(java.util.Arrays.asList(
+                day,
+                k.building(),
+                k.credential(),
+                v.who.patronId().orElse(null),
+                v.who.group(),
+                v.who.college(),
+                v.entries,
+                v.visitsMs,
+                v.unpaired,
+                v.seatMs,
+                v.verifiedMs,
+                v.sessions,
+                v.noShows)));
+        insert(c, "INSERT INTO analytics_visitor_days VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
+    /** Every zone of the model gets its row, so a day without use says so. */
     private static void zones(Connection c, String day, DayTotals t, Places places) throws SQLException {
-        try (PreparedStatement s =
-                c.prepareStatement("INSERT INTO analytics_zone_days VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (var zone : places.zones()) {
-                DayTotals.ZoneDay z = t.zones.getOrDefault(zone.id(), new DayTotals.ZoneDay());
-                s.setString(1, day);
-                s.setString(2, zone.id());
-                s.setInt(3, places.seatsIn(zone.id()));
-                s.setLong(4, z.sessions);
-                s.setLong(5, z.noShows);
-                s.setLong(6, z.overruns);
-                s.setLong(7, z.leaves);
-                s.setLong(8, z.leaveMs);
-                s.setDouble(9, z.energyWh);
-                s.setLong(10, z.meteredOccupiedMs);
+        List<List<Object>> rows = new ArrayList<>();
+        for (var zone : places.zones()) {
+            DayTotals.ZoneDay z = t.zones.getOrDefault(zone.id(), new DayTotals.ZoneDay());
+            rows.add(List.of(
+                    day,
+                    zone.id(),
+                    places.seatsIn(zone.id()),
+                    z.sessions,
+                    z.noShows,
+                    z.overruns,
+                    z.leaves,
+                    z.leaveMs,
+                    z.energyWh,
+                    z.meteredOccupiedMs));
+        }
+        insert(c, "INSERT INTO analytics_zone_days VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static void insert(Connection c, String sql, List<List<Object>> rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (List<Object> values : rows) {
+                for (int i = 0; i < values.size(); i++) {
+                    s.setObject(i + 1, values.get(i));
+                }
                 s.addBatch();
             }
             s.executeBatch();
@@ -120,16 +126,9 @@ final class RollupTables {
     }
 
     private static <K> void cells(Connection c, String sql, Map<K, long[]> cells, Row<K> row) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (Map.Entry<K, long[]> e : cells.entrySet()) {
-                List<Object> values = row.of(e.getKey(), e.getValue());
-                for (int i = 0; i < values.size(); i++) {
-                    s.setObject(i + 1, values.get(i));
-                }
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        List<List<Object>> rows = new ArrayList<>();
+        cells.forEach((k, v) -> rows.add(row.of(k, v)));
+        insert(c, sql, rows);
     }
 
     /** Adds ({@code sign} +1) or takes out (-1) the day's capped verified time per patron in its quarter. */
