@@ -174,6 +174,7 @@ public final class Hub implements AutoCloseable {
                                             b -> p.facilities.schedules().find(b)),
                                     clock))
                     .start();
+            p.access.ifPresent(a -> p.analytics.passes(a.patrons().key()::passHash));
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
             p.staff = StaffFeature.open(root.get("carrel.staff"), p.database, p.writer, clock);

@@ -116,7 +116,8 @@ public final class Analytics implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("not a quarter: " + quarter));
         long cap = settings.awardDailyCap().toMillis();
         return base.database()
-                .read(c -> Leaderboard.fromRaw(c, places(), days, base.clock().instant(), cap, limit));
+                .read(c -> Leaderboard.fromRaw(
+                        c, rollups.visitors(c), places(), days, base.clock().instant(), cap, limit));
     }
 
     /**
@@ -129,6 +130,11 @@ public final class Analytics implements AutoCloseable {
         List<Loans.Row> rows = Loans.parse(csv);
         dev.carrel.hub.spaces.Committed.write(base.writer(), "loan counts", c -> Loans.write(c, rows));
         return rows.size();
+    }
+
+    /** Lets the rollup tell a patron's mobile-pass entries (their credential is a keyed hash of the pseudonym). */
+    public void passes(Visitors.PassHashes passes) {
+        rollups.passes(passes);
     }
 
     /** Another feature's column in the patron segments (bookings, satisfaction). */

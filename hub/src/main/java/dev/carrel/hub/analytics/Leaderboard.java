@@ -35,9 +35,9 @@ final class Leaderboard {
     }
 
     static List<AwardStanding> fromRaw(
-            Connection c, Places places, LocalDate[] quarter, Instant now, long capMs, int limit) throws SQLException {
+            Connection c, Visitors visitors, Places places, LocalDate[] quarter, Instant now, long capMs, int limit)
+            throws SQLException {
         Map<String, long[]> totals = new HashMap<>();
-        Visitors visitors = new Visitors(c);
         for (LocalDate d = quarter[0]; !d.isAfter(quarter[1]); d = d.plusDays(1)) {
             DayTotals day = new DayTotals();
             SeatDay.collect(c, Day.of(d, places.timezone(), now), places, visitors, day);

@@ -26,11 +26,20 @@ final class Rollups {
     private final Supplier<SpaceModel> model;
     private final OpeningHours hours;
     private final AnalyticsSettings settings;
+    private volatile Visitors.PassHashes passes = Visitors.PassHashes.NONE;
 
     Rollups(Supplier<SpaceModel> model, OpeningHours hours, AnalyticsSettings settings) {
         this.model = model;
         this.hours = hours;
         this.settings = settings;
+    }
+
+    void passes(Visitors.PassHashes passes) {
+        this.passes = passes;
+    }
+
+    Visitors visitors(Connection c) {
+        return new Visitors(c, passes);
     }
 
     Places places() {
@@ -76,7 +85,7 @@ final class Rollups {
         Places places = places();
         Day day = Day.of(date, places.timezone(), now);
         DayTotals totals = new DayTotals();
-        Visitors visitors = new Visitors(c);
+        Visitors visitors = visitors(c);
         GateDay.collect(c, day, places, visitors, hours, totals);
         SeatDay.collect(c, day, places, visitors, totals);
         return new Computed(day, totals, places);

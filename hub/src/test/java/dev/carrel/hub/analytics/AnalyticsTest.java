@@ -252,4 +252,32 @@ class AnalyticsTest {
         }
         return out;
     }
+
+    @Test
+    void mobilePassEntries_countForThePatronWhosePseudonymTheyCarry() throws Exception {
+        rig.close();
+        byte[] secret = new byte[32];
+        java.util.Arrays.fill(secret, (byte) 7);
+        Path file = dir.resolve("site-secret");
+        java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(secret));
+        java.nio.file.Files.setPosixFilePermissions(
+                file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        rig = new AnalyticsRig(
+                dir.resolve("with-access"),
+                at(D, "23:30"),
+                Map.of("carrel.site.id", "lib", "carrel.site.secret-file", file.toString()));
+        rig.patron("p-cara", "faculty", "Law", AnalyticsRig.card("cara"));
+        CredentialHash pass =
+                dev.carrel.hub.patrons.SiteKey.of(secret).hash(dev.carrel.protocol.CredentialKind.QR_PASS, "p-p-cara");
+        rig.passage(at(D, "09:00"), true, pass);
+        rig.passage(at(D, "10:00"), false, pass);
+        rig.clock.set(at("2026-03-13", "08:00"));
+        rig.hub.analytics().refresh();
+
+        JsonNode faculty =
+                get("/api/analytics/segments" + RANGE + "&group=faculty").get("rows");
+        assertEquals(1, faculty.size());
+        assertEquals(1, faculty.get(0).get("visitors").asInt());
+        assertEquals(60.0, faculty.get(0).get("averageDwellMinutes").asDouble());
+    }
 }
