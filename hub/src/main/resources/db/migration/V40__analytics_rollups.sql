@@ -22,8 +22,13 @@ CREATE TABLE analytics_visitor_days (
     no_shows      INTEGER NOT NULL,
     PRIMARY KEY (day, building_id, visitor)
 ) STRICT;
-CREATE INDEX analytics_visitor_days_visitor ON analytics_visitor_days (visitor, day);
-CREATE INDEX analytics_visitor_days_patron ON analytics_visitor_days (patron_id);
+CREATE INDEX analytics_visitor_days_patron ON analytics_visitor_days (patron_id);   -- export and erasure
+
+-- Each visitor's first day with an entry: "new" visitors in a period are those whose first day falls in it.
+CREATE TABLE analytics_first_visits (
+    visitor       TEXT    PRIMARY KEY,
+    first_day     TEXT    NOT NULL
+) STRICT;
 
 -- Entries per local hour, by building and segment.
 CREATE TABLE analytics_entry_hours (

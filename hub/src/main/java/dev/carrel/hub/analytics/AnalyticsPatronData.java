@@ -44,6 +44,11 @@ final class AnalyticsPatronData implements PatronData {
 
     @Override
     public void erase(Connection c, String patronId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM analytics_first_visits WHERE visitor IN"
+                + " (SELECT visitor FROM analytics_visitor_days WHERE patron_id = ?)")) {
+            s.setString(1, patronId);
+            s.executeUpdate();
+        }
         for (String table : List.of("analytics_visitor_days", "analytics_award_quarters", "analytics_loans")) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE patron_id = ?")) {
                 s.setString(1, patronId);

@@ -68,6 +68,14 @@ final class RollupTables {
                 (k, v) -> List.of(day.key(), k.hour(), k.zone(), v[0], v[1]));
         zones(c, day.key(), t, places);
         award(c, day.key(), capMs, +1);
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO analytics_first_visits (visitor, first_day)
+                SELECT visitor, day FROM analytics_visitor_days WHERE day = ? AND entries > 0 GROUP BY visitor
+                ON CONFLICT (visitor) DO UPDATE SET first_day = min(first_day, excluded.first_day)
+                """)) {
+            s.setString(1, day.key());
+            s.executeUpdate();
+        }
     }
 
     private static void visitors(Connection c, String day, DayTotals t) throws SQLException {

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Visits: entries per hour, day or month, unique and new visitors, peak hours, dwell time (docs/analytics.md). */
 final class VisitViews {
     /** A visitor's first day with an entry, over all the rollups kept: "new" means first seen in the period. */
-    static final String FIRSTS =
-            "(SELECT visitor, min(day) AS first FROM analytics_visitor_days WHERE entries > 0 GROUP BY visitor)";
+    static final String FIRSTS = "(SELECT visitor, first_day AS first FROM analytics_first_visits)";
 
     enum Interval {
         HOUR,

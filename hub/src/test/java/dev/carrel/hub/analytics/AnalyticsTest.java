@@ -280,4 +280,32 @@ class AnalyticsTest {
         assertEquals(1, faculty.get(0).get("visitors").asInt());
         assertEquals(60.0, faculty.get(0).get("averageDwellMinutes").asDouble());
     }
+
+    @Test
+    void patronData_exportsThenErasesThePatronsRows_andTheAnonymousTotalsStay() throws Exception {
+        visits();
+        seats();
+        rig.clock.set(at("2026-03-13", "08:00"));
+        rig.hub.analytics().refresh();
+        var data = rig.hub.analytics().patronData();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + rig.database)) {
+            c.createStatement().execute("PRAGMA busy_timeout=5000");
+            assertTrue(
+                    data.export(c, "p-anna").toString().contains("verified_ms=6000000"),
+                    data.export(c, "p-anna").toString());
+            data.erase(c, "p-anna");
+        }
+        assertEquals(0, rig.count("SELECT count(*) FROM analytics_visitor_days WHERE patron_id = 'p-anna'"));
+        assertEquals(0, rig.count("SELECT count(*) FROM analytics_award_quarters WHERE patron_id = 'p-anna'"));
+        assertEquals(0, rig.count("SELECT count(*) FROM analytics_first_visits WHERE visitor = ?", ANNA.hex()));
+        assertEquals(
+                0, get("/api/analytics/awards/time?quarter=2026-Q1").get("rows").size());
+        assertEquals(
+                3,
+                get("/api/analytics/visits" + RANGE)
+                        .get("rows")
+                        .get(0)
+                        .get("entries")
+                        .asInt());
+    }
 }
