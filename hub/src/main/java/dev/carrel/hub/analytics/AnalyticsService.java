@@ -130,13 +130,7 @@ final class AnalyticsService implements HttpService {
 
     /** The range (default: the 30 days up to today) and the segment filters. */
     private Query query(Parameters p) {
-        LocalDate today = analytics
-                .base()
-                .clock()
-                .instant()
-                .atZone(analytics.places().timezone())
-                .toLocalDate();
-        LocalDate to = date(p, "to").orElse(today);
+        LocalDate to = date(p, "to").orElse(today());
         LocalDate from = date(p, "from").orElse(to.minusDays(29));
         if (from.isAfter(to)) {
             throw new InvalidFieldException("from", "must not be after 'to' (" + from + " > " + to + ")");
@@ -223,13 +217,7 @@ final class AnalyticsService implements HttpService {
     }
 
     private String quarter(Parameters p) {
-        LocalDate today = analytics
-                .base()
-                .clock()
-                .instant()
-                .atZone(analytics.places().timezone())
-                .toLocalDate();
-        String q = text(p, "quarter").orElse(RollupTables.quarter(today)).toUpperCase(Locale.ROOT);
+        String q = text(p, "quarter").orElse(RollupTables.quarter(today())).toUpperCase(Locale.ROOT);
         if (PatronViews.quarter(q).isEmpty()) {
             throw new InvalidFieldException("quarter", "must look like 2026-Q4, not '" + q + "'");
         }
