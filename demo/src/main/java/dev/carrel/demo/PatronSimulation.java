@@ -116,7 +116,11 @@ final class PatronSimulation {
         gate(new GatePassage("gate-1", GatePassage.Direction.OUT, Optional.of(patron)));
         if (random.nextInt(3) == 0) {
             gate(new EventBody.Feedback(
-                    "gate-1", EventBody.Feedback.Context.EXIT, 3 + random.nextInt(3), Optional.empty()));
+                    "gate-1",
+                    EventBody.Feedback.Context.EXIT,
+                    3 + random.nextInt(3),
+                    Optional.empty(),
+                    Optional.of(patron)));
         }
     }
 

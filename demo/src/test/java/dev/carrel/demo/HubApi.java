@@ -23,6 +23,11 @@ class HubApi {
         this(hub.httpPort(), "Bearer " + hub.staff().issueToken("admin"));
     }
 
+    /** As an existing staff member, with an API token the hub issues for them. */
+    static HubApi as(Hub hub, String username) {
+        return new HubApi(hub.httpPort(), "Bearer " + hub.staff().issueToken(username));
+    }
+
     private HubApi(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
         this.authorization = authorization;
@@ -62,6 +67,43 @@ class HubApi {
                         .timeout(Duration.ofSeconds(5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any method with an optional body ({@code ""} for none), for the patron and privacy routes. */
+    HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder b =
+                authorise(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(10));
+        if (!contentType.isEmpty()) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(
+                b.method(
+                                method,
+                                body.isEmpty()
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Imports a patron CSV (keeping patrons missing from it) and waits until the job is done; returns its report. */
+    JsonNode importPatrons(String csv) throws Exception {
+        HttpResponse<String> started = send("POST", "/api/patrons/imports?removeMissing=false", "text/csv", csv);
+        if (started.statusCode() != 202) {
+            throw new AssertionError("import answered " + started.statusCode() + ": " + started.body());
+        }
+        String location = started.headers().firstValue("Location").orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            JsonNode job = json.readTree(get(location).body());
+            if (job.get("state").asText().equals("done")) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("import not done: " + job);
+            }
+            Thread.sleep(50);
+        }
     }
 
     JsonNode agents() throws Exception {

@@ -9,21 +9,16 @@ import dev.carrel.agent.gate.SiteSecret;
 import dev.carrel.drivers.SystemScheduler;
 import dev.carrel.hub.Hub;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -110,22 +105,7 @@ class PassGateTest {
     }
 
     private Hub startHub() throws Exception {
-        Path secret = dir.resolve("site-secret");
-        Files.createFile(secret, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(secret, Base64.getEncoder().encodeToString(PatronGateTest.SECRET));
-        Hub hub = Hub.start(
-                Config.just(ConfigSources.create(Map.of(
-                        "server.host", "127.0.0.1",
-                        "server.port", "0",
-                        "carrel.data-dir", dir.resolve("hub").toString(),
-                        "carrel.broker.host", "127.0.0.1",
-                        "carrel.broker.port", "0",
-                        "carrel.broker.persistent", "false",
-                        "carrel.site.id", "main-library",
-                        "carrel.site.secret-file", secret.toString(),
-                        "carrel.passes.pin-iterations", "1000",
-                        "carrel.passes.secure-cookie", "false"))),
-                Clock.systemUTC());
+        Hub hub = GateAgentRig.hub(dir, Map.of());
         auth = "Bearer " + hub.staff().issueToken("admin");
         return hub;
     }

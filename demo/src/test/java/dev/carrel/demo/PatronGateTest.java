@@ -32,21 +32,15 @@ import dev.carrel.protocol.EventBody.GateDecision.Reason;
 import dev.carrel.protocol.EventBody.GateDecision.Source;
 import dev.carrel.protocol.Status;
 import dev.carrel.protocol.Topic;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -153,20 +147,7 @@ class PatronGateTest {
     }
 
     private void startHub() throws Exception {
-        Path secret = dir.resolve("site-secret");
-        Files.createFile(secret, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(secret, Base64.getEncoder().encodeToString(SECRET));
-        Map<String, String> config = new HashMap<>(Map.of(
-                "server.host", "127.0.0.1",
-                "server.port", "0",
-                "carrel.data-dir", dir.resolve("hub").toString(),
-                "carrel.broker.host", "127.0.0.1",
-                "carrel.broker.port", "0",
-                "carrel.broker.persistent", "false",
-                "carrel.site.id", "main-library",
-                "carrel.site.secret-file", secret.toString(),
-                "carrel.passes.pin-iterations", "1000"));
-        hub = Hub.start(Config.just(ConfigSources.create(config)), Clock.systemUTC());
+        hub = GateAgentRig.hub(dir, Map.of());
         auth = "Bearer " + hub.staff().issueToken("admin");
     }
 

@@ -49,6 +49,8 @@ final class AccessWiring implements AutoCloseable {
 
     private Allowlist allowlist;
     private Gate gate;
+    private PassVerifier passes;
+    private String siteId = "";
     private volatile boolean gap;
     private volatile GateReminders reminders = new GateReminders(1, java.time.Instant.EPOCH, java.util.Map.of());
     private Runnable snapshotWanted = () -> {};
@@ -132,8 +134,9 @@ final class AccessWiring implements AutoCloseable {
             snapshotWanted.run();
         });
         p.connection().on(Topic.Kind.CREDENTIALS, sync::onDelta);
-        Authority authority =
-                new Authority(config, allowlist, new PassVerifier(config, p.scheduler()), hub, p.scheduler());
+        passes = new PassVerifier(config, p.scheduler());
+        siteId = site.id();
+        Authority authority = new Authority(config, allowlist, passes, hub, p.scheduler());
         GateEffects effects = new GateEffects(
                 p.devices().find(g.relay(), GateActuator.class).orElseThrow(() -> notA(g.relay(), "gate relay")),
                 p.devices().find(g.indicator(), Indicator.class).orElseThrow(() -> notA(g.indicator(), "indicator")),
@@ -184,6 +187,37 @@ final class AccessWiring implements AutoCloseable {
 
     private static IllegalArgumentException notA(String id, String what) {
         return new IllegalArgumentException("configuration key 'gate' names '" + id + "', which is not a " + what);
+    }
+
+    /**
+     * The desired twin's {@code access} section (docs/gate.md, "Mobile passes"): the hub's pass keys, which the
+     * gate accepts beside its configured ones; a twin without them withdraws them. A malformed key is skipped
+     * with a warning, a twin for another site changes nothing.
+     */
+    void desired(java.util.Map<String, Object> state) {
+        PassVerifier verifier = passes;
+        if (verifier == null) {
+            return;
+        }
+        Object access = state.get("access");
+        if (access instanceof java.util.Map<?, ?> a && a.get("site") instanceof String s && !s.equals(siteId)) {
+            LOG.warning(() -> "desired twin: access is for site '" + s + "', this gate is '" + siteId + "'; ignored");
+            return;
+        }
+        List<PublicKey> keys = new ArrayList<>();
+        if (access instanceof java.util.Map<?, ?> a && a.get("passKeys") instanceof List<?> listed) {
+            for (Object k : listed) {
+                try {
+                    keys.addAll(passKeys(List.of(String.valueOf(k))));
+                } catch (IllegalArgumentException e) {
+                    LOG.warning("desired twin: access.passKeys holds a key that is not an Ed25519 public key");
+                }
+            }
+        }
+        if (!keys.equals(verifier.twinKeys())) {
+            LOG.info(() -> "mobile pass keys from the hub's twin: " + keys.size());
+            verifier.twinKeys(keys);
+        }
     }
 
     private static List<PublicKey> passKeys(List<String> base64) {

@@ -12,6 +12,7 @@ import dev.carrel.agent.kiosk.KioskCardReader;
 import dev.carrel.agent.kiosk.KioskEvent;
 import dev.carrel.agent.kiosk.KioskFeed;
 import dev.carrel.agent.kiosk.KioskPatron;
+import dev.carrel.agent.kiosk.KioskProfile;
 import dev.carrel.agent.kiosk.KioskServer;
 import dev.carrel.agent.kiosk.KioskTwin;
 import dev.carrel.agent.kiosk.SeatViewsOf;
@@ -133,7 +134,8 @@ public final class EdgeAgent implements AutoCloseable {
                 config.dataDir().resolve("twin-desired.json"),
                 p.devices,
                 effects,
-                new TwinApplier.Sinks(this::publishRetained, schedule -> closings = schedule, p.access::reported),
+                new TwinApplier.Sinks(
+                        this::publishRetained, schedule -> closings = schedule, p.access::reported, p.access::desired),
                 clock);
         CommandHandler commands = new CommandHandler(
                 new DeviceCommands(p.devices, effects, p.seats, timer, this::resync), this::publishQos1, clock);
@@ -181,7 +183,11 @@ public final class EdgeAgent implements AutoCloseable {
                             "configuration key 'kiosk.reader' names '" + id + "', which is not a credential reader"));
             CredentialHasher hasher =
                     new CredentialHasher(SiteSecret.read(site.get().secretFile()));
-            new KioskCardReader(hasher, p.kioskPatron, p.seats, p.kioskFeed).attach(reader);
+            KioskCardReader kioskReader = new KioskCardReader(hasher, p.kioskPatron, p.seats, p.kioskFeed);
+            if (k.profile().mode() == KioskProfile.Mode.EVENT) {
+                kioskReader.checkingInTo(p.events::publish);
+            }
+            kioskReader.attach(reader);
         }
     }
 

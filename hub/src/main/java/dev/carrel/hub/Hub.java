@@ -11,6 +11,7 @@ import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
+import dev.carrel.hub.engagement.Engagement;
 import dev.carrel.hub.enrolment.BrokerSeats;
 import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
 import dev.carrel.hub.enrolment.Enrolment;
@@ -33,6 +34,8 @@ import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
+import dev.carrel.hub.privacy.PatronPrivacy;
+import dev.carrel.hub.privacy.Privacy;
 import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
@@ -74,6 +77,7 @@ public final class Hub implements AutoCloseable {
     private final Optional<Access> access;
     private final Analytics analytics;
     private final Ingest ingest;
+    private final Privacy privacy;
     private final StaffFeature staff;
 
     private Hub(Parts parts) {
@@ -91,6 +95,7 @@ public final class Hub implements AutoCloseable {
         this.access = parts.access;
         this.analytics = parts.analytics;
         this.ingest = parts.ingest;
+        this.privacy = parts.privacy;
         this.staff = parts.staff;
     }
 
@@ -113,6 +118,8 @@ public final class Hub implements AutoCloseable {
         EnrolmentFeature enrolment;
         Analytics analytics;
         Ingest ingest;
+        Privacy privacy;
+        Engagement engagement;
         StaffFeature staff;
     }
 
@@ -148,10 +155,13 @@ public final class Hub implements AutoCloseable {
                     new SqliteAlertStore(p.database),
                     new SqliteTelemetryStore(p.database));
             AlertRules rules = new AlertRules(p.monitoring.alerts(), registry, config.monitoring());
+            p.engagement = Engagement.open(
+                    new Engagement.Base(p.database, p.writer, json, clock, p.facilities.spaces()::current));
             Ingest ingest = new Ingest(
                     p.writer,
                     registry,
-                    Ingest.Sinks.of(json, p.monitoring.deadLetters(), p.facilities.observer(rules)),
+                    Ingest.Sinks.of(
+                            json, p.monitoring.deadLetters(), p.engagement.observer(p.facilities.observer(rules))),
                     p.metrics,
                     clock);
             p.monitoringJobs = new MonitoringJobs(
@@ -162,6 +172,9 @@ public final class Hub implements AutoCloseable {
                     .start(config.monitoring());
             p.monitoringMetrics = new MonitoringMetrics(Services.get(MeterRegistry.class), registry);
             p.access = openAccess(root, config, registry, json, p);
+            p.privacy = new Privacy(p.database, p.writer, clock);
+            p.access.ifPresent(a -> PatronPrivacy.register(p.privacy, a));
+            p.privacy.register(p.engagement.patronData());
             connectBroker(config, p, ingest);
             p.ingest = ingest;
             p.analytics = Analytics.open(
@@ -175,6 +188,7 @@ public final class Hub implements AutoCloseable {
                                     clock))
                     .start();
             p.access.ifPresent(a -> p.analytics.passes(a.patrons().key()::passHash));
+            p.privacy.register(p.analytics.patronData());
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
             p.staff = StaffFeature.open(root.get("carrel.staff"), p.database, p.writer, clock);
@@ -287,6 +301,8 @@ public final class Hub implements AutoCloseable {
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
                     p.analytics.routing(r, responses);
+                    p.privacy.routing(r, responses);
+                    p.engagement.routing(r, responses, p.access);
                     p.enrolment.routing(
                             r,
                             json,
@@ -334,6 +350,11 @@ public final class Hub implements AutoCloseable {
     /** Where messages from agents are stored; the demo feeds its simulated history through it. */
     public Ingest ingest() {
         return ingest;
+    }
+
+    /** Export and erasure of a patron's data; features register their {@code PatronData} here. */
+    public Privacy privacy() {
+        return privacy;
     }
 
     /** Staff accounts, API tokens and the audit log. */

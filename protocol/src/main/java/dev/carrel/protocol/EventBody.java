@@ -175,8 +175,15 @@ public sealed interface EventBody {
         }
     }
 
-    /** A one-tap satisfaction score (1-5) from a kiosk, with an optional comment. */
-    record Feedback(String kioskId, Context context, int score, Optional<String> comment) implements EventBody {
+    /**
+     * A one-tap satisfaction score (1-5) from a kiosk, with an optional comment. {@code patron} is the
+     * pseudonymous credential hash of the patron the kiosk just served (a check-out at the kiosk, a card tapped
+     * on its reader), when it knows one: the hub turns it into the patron's group and college and keeps neither
+     * the hash nor the patron with the comment (docs/engagement.md, "Feedback").
+     */
+    record Feedback(
+            String kioskId, Context context, int score, Optional<String> comment, Optional<CredentialHash> patron)
+            implements EventBody {
         public enum Context {
             EXIT,
             SEAT_SESSION,
@@ -189,11 +196,30 @@ public sealed interface EventBody {
             Check.range("score", score, 1, 5);
             comment = Check.optional("comment", comment);
             comment.ifPresent(c -> Check.text("comment", c, 500));
+            patron = Check.optional("patron", patron);
         }
 
         @Override
         public EventType type() {
             return EventType.FEEDBACK;
+        }
+    }
+
+    /**
+     * A patron presented a card or mobile pass at a kiosk in {@code event} mode, to check in at a library event
+     * (docs/engagement.md). The credential is hashed as a gate hashes it: a pass by its patron pseudonym. The
+     * hub records attendance for the event open for check-in where the patron holds a place.
+     */
+    record EventCheckIn(String kioskId, CredentialKind kind, CredentialHash credential) implements EventBody {
+        public EventCheckIn {
+            Check.localId("kioskId", kioskId);
+            Check.present("kind", kind);
+            Check.present("credential", credential);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.EVENT_CHECK_IN;
         }
     }
 

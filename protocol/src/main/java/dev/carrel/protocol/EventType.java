@@ -15,6 +15,7 @@ public enum EventType {
     LAMP_STATE(EventBody.LampState.class),
     OUTLET_STATE(EventBody.OutletState.class),
     FEEDBACK(EventBody.Feedback.class),
+    EVENT_CHECK_IN(EventBody.EventCheckIn.class),
     FAULT(EventBody.Fault.class);
 
     private final Class<? extends EventBody> bodyClass;

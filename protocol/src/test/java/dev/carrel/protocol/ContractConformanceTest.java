@@ -233,6 +233,8 @@ class ContractConformanceTest {
                 broken("endpoint id with a level separator", "LampStateEvent", "body.endpointId", o -> body(o).put(
                                 "endpointId", "lamp/1")),
                 broken("blank comment", "FeedbackEvent", "body.comment", o -> body(o).put("comment", "   ")),
+                broken("feedback patron not a credential hash", "FeedbackEvent", "body.patron", o -> body(o).put(
+                                "patron", "zhang-san")),
                 broken(
                         "greeting over 32 characters",
                         "AuthorisationResponse",

@@ -64,11 +64,21 @@ final class ContractSamples {
                 event(10, new EventBody.OutletState("outlet-2", false, Optional.empty(), Optional.empty())),
                 event(
                         11,
-                        new EventBody.Feedback("kiosk-exit", EventBody.Feedback.Context.EXIT, 4, Optional.of("Quiet"))),
+                        new EventBody.Feedback(
+                                "kiosk-exit",
+                                EventBody.Feedback.Context.EXIT,
+                                4,
+                                Optional.of("Quiet"),
+                                Optional.of(CARD))),
                 event(
                         12,
                         new EventBody.Feedback(
-                                "kiosk-1", EventBody.Feedback.Context.SEAT_SESSION, 1, Optional.empty())),
+                                "kiosk-1",
+                                EventBody.Feedback.Context.SEAT_SESSION,
+                                1,
+                                Optional.empty(),
+                                Optional.empty())),
+                event(17, new EventBody.EventCheckIn("kiosk-hall", CredentialKind.QR_PASS, CARD)),
                 event(
                         13,
                         new EventBody.Fault(

@@ -48,7 +48,11 @@ class WireCodecTest {
     @Test
     void optionalField_absentWhenEmpty_andReadBackEmpty() throws Exception {
         Event event = new Event(
-                EventIds.system().next(), 1, 0, TS, new Feedback("kiosk", Feedback.Context.EXIT, 5, Optional.empty()));
+                EventIds.system().next(),
+                1,
+                0,
+                TS,
+                new Feedback("kiosk", Feedback.Context.EXIT, 5, Optional.empty(), Optional.empty()));
         String json = new String(codec.encode(event), UTF_8);
         assertTrue(!json.contains("comment"), json);
         Event back = (Event) codec.decode(WireCodec.topicFor(ROOM, event), json.getBytes(UTF_8));

@@ -34,6 +34,7 @@ import java.util.logging.Logger;
  * {"lamps":    {"desk-01-lamp": {"on": true, "brightness": 80, "command": "…"}},
  *  "outlets":  {"desk-01-outlet": {"on": false}},
  *  "schedule": {"main": {"weekly": {"mon": "08:00-22:00", …}, "exceptions": […], "actions": {…}, "timezone": "…"}},
+ *  "access":   {"passKeys": ["…base64url Ed25519…"], "site": "main-library"},
  *  "config":   {…}}
  * </pre>
  *
@@ -52,6 +53,7 @@ public final class TwinApplier {
     private final Consumer<TwinReported> reported;
     private final Consumer<ClosingSchedule> schedule;
     private final Supplier<Map<String, Object>> extra;
+    private final Consumer<Map<String, Object>> desiredSections;
     private final Clock clock;
     private Optional<TwinDesired> applied = Optional.empty();
 
@@ -62,15 +64,28 @@ public final class TwinApplier {
         this.reported = sinks.reported();
         this.schedule = sinks.schedule();
         this.extra = sinks.extra();
+        this.desiredSections = sinks.desired();
         this.clock = clock;
     }
 
     /**
-     * Where the applier's results go: the reported twin, the closing schedule for the seats, and what else
-     * the agent reports in its twin (the gate's allow-list version).
+     * Where the applier's results go: the reported twin, the closing schedule for the seats, what else the
+     * agent reports in its twin (the gate's allow-list version), and the whole desired state for the parts
+     * that read sections of their own (the gate's {@code access.passKeys}), given at every applied twin,
+     * restored ones included, so a restart without the hub keeps them.
      */
     public record Sinks(
-            Consumer<TwinReported> reported, Consumer<ClosingSchedule> schedule, Supplier<Map<String, Object>> extra) {}
+            Consumer<TwinReported> reported,
+            Consumer<ClosingSchedule> schedule,
+            Supplier<Map<String, Object>> extra,
+            Consumer<Map<String, Object>> desired) {
+        public Sinks(
+                Consumer<TwinReported> reported,
+                Consumer<ClosingSchedule> schedule,
+                Supplier<Map<String, Object>> extra) {
+            this(reported, schedule, extra, state -> {});
+        }
+    }
 
     /** Re-applies the twin saved by the last run, before the hub is reachable. */
     public synchronized void restore() {
@@ -136,6 +151,11 @@ public final class TwinApplier {
             }
         }
         schedule.accept(ClosingSchedule.from(desired.state().get("schedule")));
+        try {
+            desiredSections.accept(desired.state());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a part of the agent refused the desired twin", e);
+        }
         applied = Optional.of(desired);
         report();
     }

@@ -36,7 +36,9 @@ public final class PassVerifier {
     public record PassCheck(Reason reason, Optional<MobilePass> pass) {}
 
     private final String site;
-    private final List<PublicKey> keys;
+    private final List<PublicKey> configured;
+    private volatile List<PublicKey> keys;
+    private volatile List<PublicKey> fromTwin = List.of();
     private final Duration skew;
     private final Scheduler time;
     private final Map<String, Instant> used = new HashMap<>();
@@ -44,7 +46,8 @@ public final class PassVerifier {
 
     public PassVerifier(GateConfig config, Scheduler time) {
         this.site = config.site();
-        this.keys = config.passKeys();
+        this.configured = config.passKeys();
+        this.keys = configured;
         this.skew = config.passSkew();
         this.time = time;
     }
@@ -61,6 +64,23 @@ public final class PassVerifier {
                     e.problem() == MobilePass.Problem.EXPIRED ? Reason.PASS_EXPIRED : Reason.PASS_INVALID, signed);
         }
         return new PassCheck(remember(pass, now), Optional.of(pass));
+    }
+
+    /**
+     * The hub's pass keys as its desired twin lists them ({@code access.passKeys}): accepted beside the
+     * configured ones until the next twin, which replaces them. A key rotation lists old and new; a key the
+     * twin no longer lists (and the configuration does not) is refused from then on.
+     */
+    public synchronized void twinKeys(List<PublicKey> listed) {
+        fromTwin = List.copyOf(listed);
+        List<PublicKey> all = new java.util.ArrayList<>(configured);
+        fromTwin.stream().filter(k -> !all.contains(k)).forEach(all::add);
+        keys = List.copyOf(all);
+    }
+
+    /** The keys learnt from the twin, for tests and the wiring. */
+    public List<PublicKey> twinKeys() {
+        return fromTwin;
     }
 
     /** Passes remembered as used, for tests and telemetry. */

@@ -3,6 +3,7 @@ package dev.carrel.agent.kiosk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.EventBody;
 import dev.carrel.protocol.EventBody.Feedback.Context;
 import dev.carrel.protocol.InvalidFieldException;
@@ -15,19 +16,22 @@ import java.util.Set;
  * Reads {@code POST /api/feedback} ({@code {"score": 1-5, "comment"?: "…", "context"?: "exit"}}) into the
  * protocol's {@link EventBody.Feedback}. The context defaults by the kiosk's mode: a gate asks after a
  * visit, a reading room after a seat session, a room door after a room session. Anything else in the body
- * is refused, naming the field, so a page bug is seen rather than silently dropped.
+ * is refused, naming the field, so a page bug is seen rather than silently dropped. The patron is the one the
+ * kiosk just served ({@link KioskPatron#served}); the page never names anyone.
  */
 final class KioskFeedback {
     private static final Set<String> KEYS = Set.of("score", "comment", "context");
     private static final Map<KioskProfile.Mode, Context> BY_MODE = Map.of(
             KioskProfile.Mode.GATE, Context.EXIT,
             KioskProfile.Mode.READING_ROOM, Context.SEAT_SESSION,
-            KioskProfile.Mode.ROOM, Context.ROOM_SESSION);
+            KioskProfile.Mode.ROOM, Context.ROOM_SESSION,
+            KioskProfile.Mode.EVENT, Context.ROOM_SESSION);
 
     private KioskFeedback() {}
 
     /** @throws IllegalArgumentException naming the field that is wrong */
-    static EventBody.Feedback read(ObjectMapper json, String body, String kioskId, KioskProfile.Mode mode) {
+    static EventBody.Feedback read(
+            ObjectMapper json, String body, String kioskId, KioskProfile.Mode mode, Optional<CredentialHash> patron) {
         JsonNode n;
         try {
             n = json.readTree(body);
@@ -57,7 +61,8 @@ final class KioskFeedback {
                     score.asInt(),
                     comment.isMissingNode() || comment.asText().isBlank()
                             ? Optional.empty()
-                            : Optional.of(comment.asText().strip()));
+                            : Optional.of(comment.asText().strip()),
+                    patron);
         } catch (InvalidFieldException e) {
             throw new IllegalArgumentException("field '" + e.field() + "' " + e.reason());
         }

@@ -21,11 +21,15 @@ public record KioskProfile(Mode mode, Map<String, String> libraryName, String la
     public static final KioskProfile DEFAULT =
             new KioskProfile(Mode.READING_ROOM, Map.of("en", "Library", "zh-CN", "图书馆"), "zh-CN", Optional.empty());
 
-    /** The screens: gate (idle and gate results), reading-room (seat map), room (discussion room door). */
+    /**
+     * The screens: gate (idle and gate results), reading-room (seat map), room (discussion room door), event
+     * (check-in at a library event: a card or pass on the kiosk's reader becomes an {@code event_check_in}).
+     */
     public enum Mode {
         GATE("gate"),
         READING_ROOM("reading-room"),
-        ROOM("room");
+        ROOM("room"),
+        EVENT("event");
 
         private final String wire;
 
@@ -44,7 +48,7 @@ public record KioskProfile(Mode mode, Map<String, String> libraryName, String la
                 }
             }
             throw new IllegalArgumentException(
-                    "configuration key 'kiosk.mode' must be gate, reading-room or room, not '" + text + "'");
+                    "configuration key 'kiosk.mode' must be gate, reading-room, room or event, not '" + text + "'");
         }
     }
 

@@ -166,11 +166,12 @@ public final class KioskServer implements AutoCloseable {
     private void feedback(ServerRequest req, ServerResponse res) {
         EventBody.Feedback body;
         try {
-            body = KioskFeedback.read(json, req.content().as(String.class), agentId, profile.mode());
+            body = KioskFeedback.read(json, req.content().as(String.class), agentId, profile.mode(), patron.served());
         } catch (IllegalArgumentException e) {
             send(res, Status.BAD_REQUEST_400, Map.of("error", e.getMessage()));
             return;
         }
+        body.patron().ifPresent(p -> patron.rated());
         try {
             sources.events().accept(body);
         } catch (RuntimeException e) {

@@ -46,7 +46,12 @@ public enum Retention {
     /** The policy per event type. A switch without default: a new event type must be placed here. */
     public static Retention of(EventType type) {
         return switch (type) {
-            case CREDENTIAL_PRESENTED, GATE_DECISION, GATE_PASSAGE, SEAT_STATE_CHANGED, SEAT_VIOLATION -> NEVER_DROP;
+            case CREDENTIAL_PRESENTED,
+                    GATE_DECISION,
+                    GATE_PASSAGE,
+                    SEAT_STATE_CHANGED,
+                    SEAT_VIOLATION,
+                    EVENT_CHECK_IN -> NEVER_DROP;
             case PRESENCE_CHANGED, LAMP_STATE, OUTLET_STATE -> TELEMETRY;
             case FEEDBACK, FAULT -> RECORD;
         };

@@ -42,6 +42,31 @@ class PassVerifierTest {
     }
 
     @Test
+    void twinKeys_acceptedBesideTheConfiguredOnes_untilTheTwinDropsThem() {
+        KeyPair twinOnly = GateTest.keyPair();
+        assertEquals(
+                Reason.PASS_INVALID,
+                verifier.check(pass(twinOnly, Duration.ofSeconds(60))).reason());
+
+        verifier.twinKeys(List.of(twinOnly.getPublic(), NEW_KEY.getPublic()));
+        assertEquals(
+                Reason.PASS_VALID,
+                verifier.check(pass(twinOnly, Duration.ofSeconds(60))).reason());
+        assertEquals(
+                Reason.PASS_VALID,
+                verifier.check(pass(OLD_KEY, Duration.ofSeconds(60))).reason());
+
+        verifier.twinKeys(List.of());
+        assertEquals(
+                Reason.PASS_INVALID,
+                verifier.check(pass(twinOnly, Duration.ofSeconds(60))).reason());
+        assertEquals(
+                Reason.PASS_VALID,
+                verifier.check(pass(NEW_KEY, Duration.ofSeconds(60))).reason(),
+                "a configured key stays whatever the twin lists");
+    }
+
+    @Test
     void check_replayAfterExpiry_isExpired_andTheIdIsForgotten() {
         String text = pass(NEW_KEY, Duration.ofSeconds(60));
         verifier.check(text);

@@ -158,6 +158,21 @@ class KioskApiTest {
     }
 
     @Test
+    void feedback_afterACheckOut_carriesThePatronServed_onceOnly() throws Exception {
+        CredentialHash ann = new CredentialHash("a".repeat(64));
+        patron.tapped(ann);
+        assertEquals(200, post("/api/seats/desk-01/check-in", "").statusCode());
+        patron.tapped(ann);
+        assertEquals(200, post("/api/seats/desk-01/check-out", "").statusCode());
+
+        assertEquals(202, post("/api/feedback", "{\"score\": 4}").statusCode());
+        assertEquals(202, post("/api/feedback", "{\"score\": 2}").statusCode());
+
+        assertEquals(Optional.of(ann), ((EventBody.Feedback) events.get(0)).patron());
+        assertEquals(Optional.empty(), ((EventBody.Feedback) events.get(1)).patron(), "the next rating is nobody's");
+    }
+
+    @Test
     void badFeedback_isRefusedNamingTheField_andRecordsNothing() throws Exception {
         for (String[] c : new String[][] {
             {"{\"score\": 9}", "score"},

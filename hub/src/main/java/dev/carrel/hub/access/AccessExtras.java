@@ -42,6 +42,7 @@ public final class AccessExtras implements AutoCloseable {
     private final Patrons patrons;
     private final GateAgents gates;
     private final PassKeys keys;
+    private final PassSignIn signIn;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hub-reminders").daemon(true).factory());
     private volatile Optional<ReminderBook> reminders = Optional.empty();
@@ -54,6 +55,7 @@ public final class AccessExtras implements AutoCloseable {
         this.patrons = patrons;
         this.gates = gates;
         this.keys = keys;
+        this.signIn = new PassSignIn(patrons.store(), base.writer(), patrons.pins(), config.passes(), base.clock());
     }
 
     static AccessExtras open(AccessConfig config, Access.Base base, Patrons patrons, GateAgents gates)
@@ -127,13 +129,21 @@ public final class AccessExtras implements AutoCloseable {
         return reminders;
     }
 
+    /** Ends every pass-page session of the patron (after an erasure). */
+    public void signOut(String patronId) {
+        signIn.signOutPatron(patronId);
+    }
+
     public PassKeys passKeys() {
         return keys;
     }
 
+    /** The pass page's patron sign-in; other patron pages under {@code /pass/api} share its sessions. */
+    public PassSignIn passSignIn() {
+        return signIn;
+    }
+
     void routing(HttpRouting.Builder r, JsonResponses responses) {
-        PassSignIn signIn =
-                new PassSignIn(patrons.store(), base.writer(), patrons.pins(), config.passes(), base.clock());
         // The static feature serves /pass/index.html; a phone opening /pass or /pass/ gets it too.
         io.helidon.webserver.http.Handler page = (req, res) -> res.status(io.helidon.http.Status.SEE_OTHER_303)
                 .header(io.helidon.http.HeaderNames.LOCATION, "/pass/index.html")

@@ -150,7 +150,8 @@ public final class PassService implements HttpService {
                 + (config.passes().secureCookie() ? "; Secure" : "");
     }
 
-    private static Optional<String> token(ServerRequest req) {
+    /** The pass session cookie's token, for other patron routes under {@code /pass/api}. */
+    public static Optional<String> token(ServerRequest req) {
         return req.headers().cookies().first(COOKIE).filter(t -> !t.isEmpty());
     }
 }

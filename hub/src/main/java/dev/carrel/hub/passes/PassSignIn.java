@@ -104,6 +104,11 @@ public final class PassSignIn {
         sessions.remove(token);
     }
 
+    /** Ends every session of this patron. */
+    public void signOutPatron(String patronId) {
+        sessions.values().removeIf(s -> s.patronId().equals(patronId));
+    }
+
     private void purge(Instant now) {
         sessions.values().removeIf(s -> !now.isBefore(s.expires()));
     }

@@ -48,7 +48,8 @@ final class PatronImport {
             if (records.isEmpty()) {
                 throw new CsvReader.Malformed(1, "the file is empty: a header row is required");
             }
-            rows = PatronRows.header(records.getFirst().fields(), patrons.key());
+            rows = PatronRows.header(
+                    records.getFirst().fields(), patrons.key(), patrons.store().pinHolders());
         } catch (CsvReader.Malformed e) {
             job.fileError(new PatronRows.RowError(e.line(), "$", e.getMessage()), clock.instant());
             return;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,14 +45,20 @@ final class PatronRows {
     private final Map<String, Integer> columns = new HashMap<>();
     private final List<String> ignored = new ArrayList<>();
     private final SiteKey key;
+    private final Set<String> pinHolders;
 
-    private PatronRows(SiteKey key) {
+    private PatronRows(SiteKey key, Set<String> pinHolders) {
         this.key = key;
+        this.pinHolders = pinHolders;
     }
 
-    /** Reads the header; a missing required or repeated column is an error on row 1 naming it. */
-    static PatronRows header(List<String> header, SiteKey key) throws CsvReader.Malformed {
-        PatronRows rows = new PatronRows(key);
+    /**
+     * Reads the header; a missing required or repeated column is an error on row 1 naming it.
+     *
+     * @param pinHolders the patrons who have a mobile-pass PIN already: a way in without a face
+     */
+    static PatronRows header(List<String> header, SiteKey key, Set<String> pinHolders) throws CsvReader.Malformed {
+        PatronRows rows = new PatronRows(key, pinHolders);
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i)
                     .strip()
@@ -111,10 +118,13 @@ final class PatronRows {
         }
         boolean faceOnly = !credentials.isEmpty()
                 && credentials.stream().allMatch(c -> c.kind() == CredentialKind.FACE)
-                && pin.isEmpty();
+                && pin.isEmpty()
+                && !pinHolders.contains(id);
         if (faceOnly) {
-            // DESIGN §7: every patron always has a non-face way in.
-            errors.add(new RowError(row, "face", "needs a card, Wiegand number, phone or PIN beside it"));
+            // DESIGN §7: every patron always has a non-face way in. A PIN (in the row, or set before) opens
+            // the mobile pass, which any gate with a camera accepts.
+            errors.add(new RowError(
+                    row, "face", "is the only credential: a card, Wiegand number, phone or pass PIN is needed too"));
         }
         if (!errors.isEmpty()) {
             return new Checked(row, id, Optional.empty(), errors);

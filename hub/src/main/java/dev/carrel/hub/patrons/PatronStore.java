@@ -39,6 +39,9 @@ public interface PatronStore {
 
     Optional<Login> login(String patronId) throws SQLException;
 
+    /** The ids of the patrons who have a mobile-pass PIN. */
+    Set<String> pinHolders() throws SQLException;
+
     void writePin(Connection c, String patronId, String pinHash) throws SQLException;
 
     void writeLoginState(Connection c, String patronId, int failures, Instant lockedUntil) throws SQLException;

@@ -31,7 +31,8 @@ public final class Patrons {
             REMOVED,
             SUSPENDED,
             REACTIVATED,
-            PIN_SET
+            PIN_SET,
+            ERASED
         }
     }
 

@@ -69,9 +69,18 @@ public final class SqlitePatronStore implements PatronStore {
 
     @Override
     public Set<String> ids() throws SQLException {
+        return strings("SELECT id FROM patrons");
+    }
+
+    @Override
+    public Set<String> pinHolders() throws SQLException {
+        return strings("SELECT patron_id FROM patron_logins");
+    }
+
+    private Set<String> strings(String sql) throws SQLException {
         return database.read(c -> {
             Set<String> out = new HashSet<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM patrons");
+            try (PreparedStatement s = c.prepareStatement(sql);
                     ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(r.getString(1));

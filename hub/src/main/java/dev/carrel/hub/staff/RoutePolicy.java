@@ -49,6 +49,10 @@ public final class RoutePolicy {
             exported("GET", "/api/patrons/*/export", EnumSet.of(LIBRARIAN)),
             staff("ANY", "/api/patrons/**", EnumSet.of(LIBRARIAN)),
             staff("ANY", "/api/reservations/**", EnumSet.of(LIBRARIAN)),
+            exported("GET", "/api/engagement/feedback", EnumSet.of(LIBRARIAN)),
+            exported("GET", "/api/engagement/satisfaction", EnumSet.of(LIBRARIAN)),
+            exported("GET", "/api/engagement/volunteer-hours", EnumSet.of(LIBRARIAN)),
+            exported("GET", "/api/engagement/events/*/registrations", EnumSet.of(LIBRARIAN)),
             staff("ANY", "/api/engagement/**", EnumSet.of(LIBRARIAN)),
             exported("GET", "/api/analytics/awards/**", EnumSet.of(LIBRARIAN)), // names patrons
             staff("ANY", "/api/analytics/**", EnumSet.of(LIBRARIAN)));

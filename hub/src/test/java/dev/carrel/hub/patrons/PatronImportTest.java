@@ -1,6 +1,7 @@
 package dev.carrel.hub.patrons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrel.hub.store.Database;
@@ -224,6 +225,58 @@ class PatronImportTest {
                 }
             }
         });
+    }
+
+    @Test
+    void import_faceTerminalIdAsOnlyCredential_isARowErrorNamingFace_unlessThePatronHasAPassPin() throws Exception {
+        String header = "id,name,group,face,card_uid,pin\n";
+
+        ImportJob.Report report = run(
+                header + "f1,Fay Wu,staff,2023004217,,\n"
+                        + "f2,Gil Ma,staff,2023004218,04000009,\n"
+                        + "f3,Hu Yi,staff,2023004219,,8642\n",
+                false,
+                false);
+
+        assertEquals(
+                List.of("2:face"),
+                report.errors().stream().map(e -> e.row() + ":" + e.field()).toList());
+        assertEquals(Set.of("f2", "f3"), patrons.store().ids(), "card beside the face, or a PIN for the pass");
+
+        patrons.setPin("f2", "1357");
+        ImportJob.Report again = run(header + "f2,Gil Ma,staff,2023004218,,\n", false, false);
+        assertEquals(List.of(), again.errors(), "the PIN set before opens the mobile pass");
+        assertEquals(
+                List.of(CredentialKind.FACE),
+                patrons.find("f2").orElseThrow().credentials().stream()
+                        .map(PatronCredential::kind)
+                        .toList());
+    }
+
+    @Test
+    void import_faceImageColumns_areIgnoredAndNeverStored() throws Exception {
+        ImportJob.Report report = run(
+                "id,name,group,card_uid,photo,face_template\nk1,Kim Ho,visitor,04000010,/9j/4AAQSkZJRg,AAECAwQF\n",
+                false,
+                false);
+
+        assertEquals(List.of("photo", "face_template"), report.ignoredColumns());
+        String stored = database.read(c -> {
+            StringBuilder all = new StringBuilder();
+            for (String table : List.of("patrons", "patron_credentials", "allowlist_entries")) {
+                try (var s = c.prepareStatement("SELECT * FROM " + table);
+                        var r = s.executeQuery()) {
+                    while (r.next()) {
+                        for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                            all.append(r.getString(i)).append('|');
+                        }
+                    }
+                }
+            }
+            return all.toString();
+        });
+        assertTrue(stored.contains("Kim Ho"), "the rows were read");
+        assertFalse(stored.contains("/9j/4AAQ") || stored.contains("AAECAwQF"), stored);
     }
 
     private ImportJob.Report run(String csv, boolean dryRun, boolean removeMissing) throws Exception {

@@ -18,16 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-process SIP2 server that answers like Koha's (error detection on, Patron Status 23 supported) or
  * FOLIO's edge-sip2 (error detection off, 23 missing from {@code BX}). It knows a few patrons and items, and
  * can corrupt or drop answers on demand. It only plays the library system: the checksums, sequence numbers,
- * fall-backs and retries under test are the client's own.
+ * fall-backs and retries under test are the client's own. Shared with the demo's end-to-end tests through
+ * the hub's test jar.
  */
-final class FakeIls implements AutoCloseable {
-    record Profile(boolean errorDetection, boolean patronStatus) {
-        static final Profile KOHA = new Profile(true, true);
-        static final Profile FOLIO = new Profile(false, false);
+public final class FakeIls implements AutoCloseable {
+    /** How the server behaves: Koha's or FOLIO's. */
+    public record Profile(boolean errorDetection, boolean patronStatus) {
+        public static final Profile KOHA = new Profile(true, true);
+        public static final Profile FOLIO = new Profile(false, false);
     }
 
     /** A patron's account: loans (item → due), overdue count, holds ready (item → pickup place). */
-    record Account(Map<String, LocalDateTime> loans, int overdue, Map<String, String> holds) {}
+    public record Account(Map<String, LocalDateTime> loans, int overdue, Map<String, String> holds) {}
 
     private final Profile profile;
     private final Charset charset;
@@ -37,7 +39,7 @@ final class FakeIls implements AutoCloseable {
     final AtomicInteger corruptNext = new AtomicInteger();
     final AtomicInteger dropNext = new AtomicInteger();
 
-    FakeIls(Profile profile, Charset charset, Map<String, Account> accounts) throws IOException {
+    public FakeIls(Profile profile, Charset charset, Map<String, Account> accounts) throws IOException {
         this.profile = profile;
         this.charset = charset;
         this.accounts = accounts;
@@ -45,7 +47,7 @@ final class FakeIls implements AutoCloseable {
         Thread.ofVirtual().start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
