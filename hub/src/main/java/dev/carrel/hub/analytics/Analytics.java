@@ -51,6 +51,7 @@ public final class Analytics implements AutoCloseable {
         this.settings = settings;
         this.rollups = new Rollups(base.model(), base.hours(), settings);
         this.retention = new RawRetention(rollups, settings);
+        this.columns.add(new Satisfaction());
     }
 
     public static Analytics open(AnalyticsSettings settings, Base base) {

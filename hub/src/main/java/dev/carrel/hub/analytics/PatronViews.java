@@ -94,27 +94,17 @@ final class PatronViews {
         return t;
     }
 
-    /** Each registered column's values by segment key, grouping patrons by their current group and college. */
+    /** Each registered column's values by segment key, added up as the segments are grouped. */
     private static Map<String, Map<String, Object>> extensions(
             Connection c, Query q, By by, List<SegmentColumn> extra, ZoneId zone) throws SQLException {
         Map<String, Map<String, Object>> out = new HashMap<>();
-        if (extra.isEmpty()) {
-            return out;
-        }
-        Map<String, String> segmentOf = new HashMap<>();
-        Rows.each(
-                c,
-                "SELECT id, patron_group, college FROM patrons",
-                List.of(),
-                r -> segmentOf.put(
-                        r.getString(1),
-                        (by == By.COLLEGE ? "" : r.getString(2)) + "\n" + (by == By.GROUP ? "" : r.getString(3))));
         Instant from = q.from().atStartOfDay(zone).toInstant();
         Instant to = q.to().plusDays(1).atStartOfDay(zone).toInstant();
         for (SegmentColumn column : extra) {
             Map<String, double[]> sums = new HashMap<>();
-            column.byPatron(c, from, to).forEach((patron, sample) -> {
-                String key = segmentOf.getOrDefault(patron, Visitors.UNKNOWN_GROUP + "\n");
+            column.bySegment(c, from, to).forEach((segment, sample) -> {
+                String key =
+                        (by == By.COLLEGE ? "" : segment.group()) + "\n" + (by == By.GROUP ? "" : segment.college());
                 double[] s = sums.computeIfAbsent(key, k -> new double[2]);
                 s[0] += sample.sum();
                 s[1] += sample.count();

@@ -115,10 +115,18 @@ class AnalyticsTest {
         assertEquals(2, peak.get(9).get("entries").asInt());
         assertEquals(1, peak.get(9).get("rank").asInt());
 
+        for (int score : new int[] {4, 5}) { // the engagement feature's kiosk feedback, by group and college
+            rig.execute(
+                    "INSERT INTO feedback VALUES (?, 'gate-a', 'k', '', 'exit', ?, 'undergraduate', 'Arts', NULL, ?)",
+                    "f" + score,
+                    score,
+                    at(D, "12:00").toEpochMilli());
+        }
         JsonNode segments = get("/api/analytics/segments" + RANGE + "&by=group").get("rows");
         assertEquals("undergraduate", segments.get(0).get("group").asText());
         assertEquals(3, segments.get(0).get("entries").asInt());
         assertTrue(segments.get(0).get("bookings").isNull());
+        assertEquals(4.5, segments.get(0).get("satisfaction").asDouble());
         assertEquals("unknown", segments.get(1).get("group").asText());
 
         JsonNode hourly = get("/api/analytics/visits?from=2026-03-10&to=2026-03-10&interval=hour")
