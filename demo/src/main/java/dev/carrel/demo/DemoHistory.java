@@ -176,7 +176,11 @@ final class DemoHistory {
                 gate(
                         out + 5_000,
                         new EventBody.Feedback(
-                                "gate-1", EventBody.Feedback.Context.EXIT, 3 + random.nextInt(3), Optional.empty()));
+                                "gate-1",
+                                EventBody.Feedback.Context.EXIT,
+                                3 + random.nextInt(3),
+                                Optional.empty(),
+                                Optional.of(card)));
             }
         }
     }

@@ -61,9 +61,12 @@ class DemoHistoryTest {
                     "zones" + range + "&kind=room",
                     r -> r.get("occupiedHours").asDouble() > 0);
             assertRows(port, token, "energy" + range, r -> r.get("energyWh").asDouble() > 0);
-            assertRows(port, token, "segments" + range, r -> r.get("group")
-                    .asText()
-                    .equals("postgraduate"));
+            assertRows(
+                    port,
+                    token,
+                    "segments" + range,
+                    r -> r.get("group").asText().equals("postgraduate")
+                            && r.get("satisfaction").asDouble() >= 3);
             assertRows(
                     port,
                     token,
