@@ -119,7 +119,7 @@ public record HubConfig(
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}. */
-    private static Duration duration(Config c, String key, Duration fallback) {
+    public static Duration duration(Config c, String key, Duration fallback) {
         return ConfigValues.duration(c, key, fallback);
     }
 
