@@ -41,13 +41,21 @@ final class Demo implements AutoCloseable {
     private final AgentLayout.SiteSettings site;
     private final String adminPassword;
 
-    private Demo(Hub hub, Path dataDir, Duration keepAlive, String adminPassword) throws IOException {
+    private Demo(Hub hub, Path dataDir, Duration keepAlive, Path siteSecret, String adminPassword) {
         this.hub = hub;
         this.adminPassword = adminPassword;
         this.dataDir = dataDir;
         this.keepAlive = keepAlive;
-        this.site = new AgentLayout.SiteSettings(
-                "demo-library", DemoSecret.write(dataDir.resolve("site-secret")), List.of());
+        this.site = new AgentLayout.SiteSettings(SITE, siteSecret, List.of());
+    }
+
+    private static final String SITE = "demo-library";
+
+    private Optional<DemoHistory.Result> history = Optional.empty();
+
+    /** What {@code --history} wrote, if it was asked for. */
+    Optional<DemoHistory.Result> history() {
+        return history;
     }
 
     AgentLayout.SiteSettings site() {
@@ -60,24 +68,61 @@ final class Demo implements AutoCloseable {
     }
 
     static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis) throws Exception {
+        return start(dataDir, httpPort, keepAlive, meanArrivalMillis, 0, Map.of());
+    }
+
+    /** As above, with hub configuration keys that replace or add to the demo's (tests: faster alerts). */
+    static Demo start(
+            Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis, Map<String, String> hubConfig)
+            throws Exception {
+        return start(dataDir, httpPort, keepAlive, meanArrivalMillis, 0, hubConfig);
+    }
+
+    /**
+     * Starts the demo; with {@code historyDays} above 0 the simulated patrons' past days are written first
+     * ({@link DemoHistory}), so the analytics have data before anyone has watched.
+     */
+    static Demo start(Path dataDir, int httpPort, Duration keepAlive, long meanArrivalMillis, int historyDays)
+            throws Exception {
+        return start(dataDir, httpPort, keepAlive, meanArrivalMillis, historyDays, Map.of());
+    }
+
+    private static Demo start(
+            Path dataDir,
+            int httpPort,
+            Duration keepAlive,
+            long meanArrivalMillis,
+            int historyDays,
+            Map<String, String> hubConfig)
+            throws Exception {
+        Path secret = DemoSecret.write(dataDir.resolve("site-secret"));
         String adminPassword = Optional.ofNullable(System.getenv("CARREL_ADMIN_PASSWORD"))
                 .filter(p -> !p.isBlank())
                 .orElseGet(Demo::randomPassword);
-        Config config = Config.just(ConfigSources.create(Map.of(
-                "server.host", "0.0.0.0",
-                "server.port", Integer.toString(httpPort),
-                "carrel.data-dir", dataDir.resolve("hub").toString(),
-                "carrel.broker.mode", "embedded",
-                "carrel.broker.host", "127.0.0.1",
-                "carrel.broker.port", "0",
-                "carrel.broker.persistent", "true",
-                "carrel.spaces-file", "classpath:spaces-demo.yaml",
-                "carrel.staff.initial-admin-password", adminPassword,
+        Map<String, String> keys = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("server.host", "0.0.0.0"),
+                Map.entry("server.port", Integer.toString(httpPort)),
+                Map.entry("carrel.data-dir", dataDir.resolve("hub").toString()),
+                Map.entry("carrel.broker.mode", "embedded"),
+                Map.entry("carrel.broker.host", "127.0.0.1"),
+                Map.entry("carrel.broker.port", "0"),
+                Map.entry("carrel.broker.persistent", "true"),
+                Map.entry("carrel.spaces-file", "classpath:spaces-demo.yaml"),
+                Map.entry("carrel.site.id", SITE),
+                Map.entry("carrel.site.secret-file", secret.toString()),
+                Map.entry("carrel.staff.initial-admin-password", adminPassword),
                 // The demo serves plain HTTP, which a Secure cookie would never be sent over.
-                "carrel.staff.secure-cookie", "false")));
+                Map.entry("carrel.staff.secure-cookie", "false")));
+        keys.putAll(hubConfig);
+        Config config = Config.just(ConfigSources.create(keys));
         Hub hub = Hub.start(config, Clock.systemUTC());
-        Demo demo = new Demo(hub, dataDir, keepAlive, adminPassword);
+        Demo demo = new Demo(hub, dataDir, keepAlive, secret, adminPassword);
         try {
+            DemoPatrons.register(hub.access().orElseThrow());
+            if (historyDays > 0) {
+                demo.history = Optional.of(
+                        DemoHistory.write(hub, PatronSimulation.cards(secret), historyDays, System.nanoTime()));
+            }
             for (String agent : DemoLibrary.agents()) {
                 demo.secrets.put(agent, hub.brokerUsers().issue(agent, BrokerUsers.Role.AGENT));
                 demo.startAgent(agent);

@@ -28,11 +28,13 @@ public final class Main {
         Path data =
                 Path.of("data", "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         int httpPort = -1;
+        int historyDays = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--http-port" -> httpPort = parsePort(value(args, ++i, "--http-port"));
-                default -> fail("unknown option '" + args[i] + "' (options: --data DIR, --http-port N)");
+                case "--history" -> historyDays = parseDays(value(args, ++i, "--history"));
+                default -> fail("unknown option '" + args[i] + "' (options: --data DIR, --http-port N, --history 7d)");
             }
         }
         if (Files.exists(data) && !isEmptyDir(data)) {
@@ -41,7 +43,7 @@ public final class Main {
         if (httpPort < 0) {
             httpPort = portFree(8080) ? 8080 : 0;
         }
-        Demo demo = Demo.start(data, httpPort, KEEP_ALIVE, 3_000);
+        Demo demo = Demo.start(data, httpPort, KEEP_ALIVE, 3_000, historyDays);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-shutdown"));
         out.printf("%nCarrel demo is running.%n");
         out.printf(
@@ -53,6 +55,10 @@ public final class Main {
         out.printf(
                 "  MQTT      %s  (embedded broker on a free port)%n", demo.hub().brokerUri());
         out.printf("  Data      %s%n", data.toAbsolutePath());
+        demo.history()
+                .ifPresent(h -> out.printf(
+                        "  History   %d days: %,d visits, %,d events through ingest in %.1f s (/api/analytics/summary)%n",
+                        h.days(), h.visits(), h.events(), h.took().toMillis() / 1000.0));
         out.printf(
                 "  Agents    %s, keep-alive %d s%n", String.join(", ", DemoLibrary.agents()), KEEP_ALIVE.toSeconds());
         out.printf("  Commands  kill NAME | freeze NAME | start NAME | help      Ctrl-C stops%n%n");
@@ -118,6 +124,20 @@ public final class Main {
         }
         fail("--http-port must be a port number 0-65535, not '" + text + "'");
         return -1;
+    }
+
+    /** {@code 7d} or {@code 7}: 1 to 90 days. */
+    private static int parseDays(String text) {
+        try {
+            int days = Integer.parseInt(text.endsWith("d") ? text.substring(0, text.length() - 1) : text);
+            if (days >= 1 && days <= 90) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        fail("--history must be a number of days from 1 to 90, such as 7d, not '" + text + "'");
+        return 0;
     }
 
     private static boolean portFree(int port) {

@@ -30,8 +30,8 @@ final class PatronSimulation {
     private final Function<String, Optional<EdgeAgent>> agents;
     private final ScheduledExecutorService timer;
     private final Random random;
-    private final CredentialHasher hasher;
-    private int nextPatron = 1;
+    private final Function<String, CredentialHash> cards;
+    private final java.util.Set<Integer> inside = new java.util.HashSet<>();
 
     PatronSimulation(
             Function<String, Optional<EdgeAgent>> agents, ScheduledExecutorService timer, Path siteSecret, long seed)
@@ -39,7 +39,19 @@ final class PatronSimulation {
         this.agents = agents;
         this.timer = timer;
         this.random = new Random(seed);
-        this.hasher = new CredentialHasher(SiteSecret.read(siteSecret));
+        this.cards = cards(siteSecret);
+    }
+
+    /** Hashes a demo card number as the gate does, with the site's secret. */
+    static Function<String, CredentialHash> cards(Path siteSecret) throws IOException {
+        CredentialHasher hasher = new CredentialHasher(SiteSecret.read(siteSecret));
+        return card -> {
+            try {
+                return hasher.hash(CredentialKind.CARD_UID, card);
+            } catch (CredentialHasher.MalformedCredentialException e) {
+                throw new IllegalStateException("the simulation made a bad card number " + card, e);
+            }
+        };
     }
 
     void start(long meanArrivalMillis) {
@@ -47,8 +59,12 @@ final class PatronSimulation {
     }
 
     private synchronized void arrive() {
-        String card = String.format("04A1B2%08X", nextPatron++);
-        CredentialHash patron = hash(card);
+        int n = 1 + random.nextInt(DemoPatrons.COUNT);
+        if (!inside.add(n)) {
+            return; // already in the library
+        }
+        String card = DemoPatrons.card(n);
+        CredentialHash patron = cards.apply(card);
         // The patron taps their campus card on the gate's (simulated) reader: the gate decides, pulses the
         // relay and records the credential, the decision and the passage.
         agents.apply(DemoLibrary.GATE)
@@ -57,7 +73,7 @@ final class PatronSimulation {
         String agent = random.nextInt(6) == 0 ? DemoLibrary.DISCUSSION_ROOM : DemoLibrary.READING_ROOM;
         Optional<String> seat = freeSeat(agent);
         if (seat.isEmpty()) {
-            timer.schedule(() -> exit(patron), 10, TimeUnit.SECONDS);
+            timer.schedule(() -> exit(n, patron), 10, TimeUnit.SECONDS);
             return;
         }
         sit(agent, seat.get(), patron);
@@ -66,7 +82,7 @@ final class PatronSimulation {
             timer.schedule(() -> presence(agent, seat.get(), false), 10, TimeUnit.SECONDS);
             timer.schedule(() -> presence(agent, seat.get(), true), 70 + random.nextInt(60), TimeUnit.SECONDS);
         }
-        timer.schedule(() -> leave(agent, seat.get(), patron), 30 + random.nextInt(150), TimeUnit.SECONDS);
+        timer.schedule(() -> leave(agent, seat.get(), n, patron), 30 + random.nextInt(150), TimeUnit.SECONDS);
     }
 
     private Optional<String> freeSeat(String agent) {
@@ -83,10 +99,10 @@ final class PatronSimulation {
         agents.apply(agent).ifPresent(a -> a.seats().checkIn(seat, patron, "desk_reader"));
     }
 
-    private void leave(String agent, String seat, CredentialHash patron) {
+    private void leave(String agent, String seat, int n, CredentialHash patron) {
         agents.apply(agent).ifPresent(a -> a.seats().checkOut(seat, patron));
         presence(agent, seat, false);
-        exit(patron);
+        exit(n, patron);
     }
 
     private void presence(String agent, String seat, boolean present) {
@@ -95,7 +111,8 @@ final class PatronSimulation {
                 .ifPresent(sensor -> sensor.set(present ? Presence.PRESENT : Presence.ABSENT));
     }
 
-    private synchronized void exit(CredentialHash patron) {
+    private synchronized void exit(int n, CredentialHash patron) {
+        inside.remove(n);
         gate(new GatePassage("gate-1", GatePassage.Direction.OUT, Optional.of(patron)));
         if (random.nextInt(3) == 0) {
             gate(new EventBody.Feedback(
@@ -109,13 +126,5 @@ final class PatronSimulation {
 
     private void gate(EventBody body) {
         agents.apply(DemoLibrary.GATE).ifPresent(a -> a.events().publish(body));
-    }
-
-    private CredentialHash hash(String card) {
-        try {
-            return hasher.hash(CredentialKind.CARD_UID, card);
-        } catch (CredentialHasher.MalformedCredentialException e) {
-            throw new IllegalStateException("the simulation made a bad card number " + card, e);
-        }
     }
 }

@@ -3,11 +3,15 @@ package dev.carrel.hub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.access.Access;
 import dev.carrel.hub.access.AccessConfig;
+import dev.carrel.hub.analytics.Analytics;
+import dev.carrel.hub.analytics.AnalyticsSettings;
+import dev.carrel.hub.analytics.OpeningHours;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.devices.AgentsService;
+import dev.carrel.hub.devices.EventHistory;
 import dev.carrel.hub.engagement.Engagement;
 import dev.carrel.hub.enrolment.BrokerSeats;
 import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
@@ -74,6 +78,8 @@ public final class Hub implements AutoCloseable {
     private final Facilities facilities;
     private final Optional<Access> access;
     private final ReservationsFeature reservations;
+    private final Analytics analytics;
+    private final Ingest ingest;
     private final Privacy privacy;
     private final StaffFeature staff;
 
@@ -91,6 +97,8 @@ public final class Hub implements AutoCloseable {
         this.facilities = parts.facilities;
         this.access = parts.access;
         this.reservations = parts.reservations;
+        this.analytics = parts.analytics;
+        this.ingest = parts.ingest;
         this.privacy = parts.privacy;
         this.staff = parts.staff;
     }
@@ -113,6 +121,8 @@ public final class Hub implements AutoCloseable {
         Optional<Access> access = Optional.empty();
         EnrolmentFeature enrolment;
         ReservationsFeature reservations;
+        Analytics analytics;
+        Ingest ingest;
         Privacy privacy;
         Engagement engagement;
         StaffFeature staff;
@@ -178,6 +188,19 @@ public final class Hub implements AutoCloseable {
             p.privacy.register(p.engagement.patronData());
             p.privacy.register(p.reservations.patronData());
             connectBroker(config, p, ingest);
+            p.ingest = ingest;
+            p.analytics = Analytics.open(
+                            AnalyticsSettings.from(root.get("carrel")),
+                            new Analytics.Base(
+                                    p.database,
+                                    p.writer,
+                                    p.facilities.spaces()::current,
+                                    OpeningHours.of(
+                                            b -> p.facilities.schedules().find(b)),
+                                    clock))
+                    .start();
+            p.access.ifPresent(a -> p.analytics.passes(a.patrons().key()::passHash));
+            p.privacy.register(p.analytics.patronData());
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
             p.staff = StaffFeature.open(root.get("carrel.staff"), p.database, p.writer, clock);
@@ -281,8 +304,10 @@ public final class Hub implements AutoCloseable {
                         .build())
                 .routing(r -> {
                     p.staff.routing(r, responses);
-                    r.register("/api/agents", new AgentsService(registry, responses))
-                            .register("/api/agents", new TelemetryService(p.monitoring.telemetry(), p.clock, responses))
+                    TelemetryService telemetry = new TelemetryService(p.monitoring.telemetry(), p.clock, responses);
+                    r.register("/api/agents", new AgentsService(registry, new EventHistory(database, json), responses))
+                            .register("/api/agents", telemetry)
+                            .get("/api/telemetry/latest", telemetry::latest)
                             .register(
                                     "/api/alerts",
                                     new AlertsService(p.monitoring.alerts(), p.writer, p.clock, responses))
@@ -291,6 +316,7 @@ public final class Hub implements AutoCloseable {
                     p.facilities.routing(r, responses);
                     p.access.ifPresent(a -> a.routing(r, responses));
                     p.reservations.routing(r, responses);
+                    p.analytics.routing(r, responses);
                     p.privacy.routing(r, responses);
                     p.engagement.routing(r, responses, p.access);
                     p.enrolment.routing(
@@ -337,6 +363,16 @@ public final class Hub implements AutoCloseable {
         return reservations;
     }
 
+    /** Visits, space, patrons, awards and energy, and the retention of raw events (docs/analytics.md). */
+    public Analytics analytics() {
+        return analytics;
+    }
+
+    /** Where messages from agents are stored; the demo feeds its simulated history through it. */
+    public Ingest ingest() {
+        return ingest;
+    }
+
     /** Export and erasure of a patron's data; features register their {@code PatronData} here. */
     public Privacy privacy() {
         return privacy;
@@ -364,6 +400,9 @@ public final class Hub implements AutoCloseable {
         }
         if (reservations != null) {
             reservations.close();
+        }
+        if (analytics != null) {
+            analytics.close();
         }
         if (mqtt != null) {
             mqtt.close();

@@ -2,13 +2,10 @@ package dev.carrel.hub;
 
 import dev.carrel.hub.monitoring.MonitoringSettings;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The hub's settings, read once from the {@code carrel} section of its YAML configuration and validated;
@@ -121,31 +118,9 @@ public record HubConfig(
         }
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}. */
-    private static Duration duration(Config c, String key, Duration fallback) {
-        Optional<String> value = string(c, key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        String v = value.get().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(v);
-        try {
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            }
-            return Duration.parse(value.get().toUpperCase(Locale.ROOT));
-        } catch (ArithmeticException | java.time.format.DateTimeParseException | NumberFormatException e) {
-            throw invalid(c.get(key), "must be a duration such as 30s, 5m, 2h, 1d or PT5M, not '" + value.get() + "'");
-        }
+    public static Duration duration(Config c, String key, Duration fallback) {
+        return ConfigValues.duration(c, key, fallback);
     }
 
     private static long whole(Config c, String key, long fallback) {
@@ -173,11 +148,7 @@ public record HubConfig(
     }
 
     private static Optional<String> string(Config c, String key) {
-        try {
-            return c.get(key).asString().asOptional().map(String::strip);
-        } catch (ConfigException e) {
-            throw invalid(c.get(key), "must be a text value");
-        }
+        return ConfigValues.string(c, key);
     }
 
     private static String required(Config c, String key) {
@@ -209,6 +180,6 @@ public record HubConfig(
     }
 
     private static IllegalArgumentException invalid(Config node, String reason) {
-        return new IllegalArgumentException("configuration key '" + node.key() + "' " + reason);
+        return ConfigValues.invalid(node, reason);
     }
 }

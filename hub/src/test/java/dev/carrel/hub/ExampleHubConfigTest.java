@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrel.hub.access.AccessConfig;
+import dev.carrel.hub.analytics.AnalyticsSettings;
 import dev.carrel.hub.monitoring.MonitoringSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -45,6 +46,11 @@ class ExampleHubConfigTest {
         assertEquals(75.0, m.highTemperatureC());
         assertEquals(Duration.ofDays(365), m.keepBuckets());
         assertEquals(Duration.ofSeconds(15), m.sweepEvery());
+        AnalyticsSettings a =
+                AnalyticsSettings.from(exampleWithReadableSpacesFile().get("carrel"));
+        assertEquals(Duration.ofDays(90), a.retention());
+        assertEquals(Duration.ofHours(8), a.awardDailyCap());
+        assertEquals(Optional.of(java.time.ZoneId.of("Europe/Berlin")), a.timezone());
     }
 
     @Test
@@ -54,6 +60,7 @@ class ExampleHubConfigTest {
         assertEquals(HubConfig.from(Config.empty()), HubConfig.from(shipped));
         assertEquals(MonitoringSettings.defaults(), HubConfig.from(shipped).monitoring());
         assertTrue(AccessConfig.from(shipped.get("carrel")).isEmpty());
+        assertEquals(AnalyticsSettings.defaults(), AnalyticsSettings.from(shipped.get("carrel")));
     }
 
     @Test

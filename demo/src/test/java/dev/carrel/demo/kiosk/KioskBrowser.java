@@ -22,17 +22,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its chromedriver (STACK.md, "Browser tests (verified)"): one per
- * test class, sized like the kiosk's screen. Nothing is ever downloaded: without the two binaries the tests
+ * test class, sized like the kiosk's screen (or the staff dashboard's, which uses it too). Nothing is ever downloaded: without the two binaries the tests
  * are skipped, saying why.
  */
-final class KioskBrowser implements AutoCloseable {
+public final class KioskBrowser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     /** Portrait (gate, room door) and landscape (reading room) kiosk screens. */
     static final Dimension PORTRAIT = new Dimension(1080, 1920);
 
-    static final Dimension LANDSCAPE = new Dimension(1920, 1080);
+    public static final Dimension LANDSCAPE = new Dimension(1920, 1080);
 
     /** The visible text of the page outside translate="no" (patron data, seat numbers, codes). */
     private static final String VISIBLE_TEXT = """
@@ -52,7 +52,7 @@ final class KioskBrowser implements AutoCloseable {
         this.driver = driver;
     }
 
-    static KioskBrowser open(Dimension size) {
+    public static KioskBrowser open(Dimension size) {
         assumeTrue(
                 new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "kiosk browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
@@ -81,7 +81,7 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     /** Makes the page's viewport exactly the kiosk's screen (the window may add a frame even headless). */
-    void resize(Dimension size) {
+    public void resize(Dimension size) {
         driver.manage().window().setSize(size);
         long w = (Long) driver.executeScript("return window.innerWidth");
         long h = (Long) driver.executeScript("return window.innerHeight");
@@ -96,62 +96,67 @@ final class KioskBrowser implements AutoCloseable {
         until(d -> !(Boolean) driver.executeScript("return document.body.classList.contains('booting')"));
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    String text(String css) {
+    public String text(String css) {
         return find(css).getText();
     }
 
-    boolean visible(String css) {
+    public boolean visible(String css) {
         List<WebElement> found = all(css);
         return !found.isEmpty() && found.getFirst().isDisplayed();
     }
 
     /** Waits up to five seconds for the condition, and says what it waited for when it fails. */
-    <T> T until(ExpectedCondition<T> condition) {
+    public <T> T until(ExpectedCondition<T> condition) {
+        return until(condition, Duration.ofSeconds(5));
+    }
+
+    /** Waits up to {@code within} for the condition. */
+    public <T> T until(ExpectedCondition<T> condition, Duration within) {
         // The page re-renders on every event, so an element found a moment ago may be gone: look again.
-        return new WebDriverWait(driver, Duration.ofSeconds(5))
+        return new WebDriverWait(driver, within)
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
                 .until(condition);
     }
 
-    void untilVisible(String css) {
+    public void untilVisible(String css) {
         until(d -> visible(css));
     }
 
-    void untilText(String css, String expected) {
+    public void untilText(String css, String expected) {
         until(d -> visible(css) && text(css).contains(expected));
     }
 
     @SuppressWarnings("unchecked")
-    List<String> visibleText() {
+    public List<String> visibleText() {
         return (List<String>) driver.executeScript(VISIBLE_TEXT);
     }
 
-    String language() {
+    public String language() {
         return (String) driver.executeScript("return document.documentElement.lang");
     }
 
     /** Clicks the element the selector names when it is there and stable (re-rendered pages replace it). */
-    void click(String css) {
+    public void click(String css) {
         until(d -> {
             find(css).click();
             return true;
         });
     }
 
-    void screenshot(Path file) throws IOException {
+    public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }

@@ -146,6 +146,11 @@ public final class Access implements AutoCloseable {
         return patrons;
     }
 
+    /** CSV imports of the patron registry, as {@code POST /api/patrons/imports} runs them. */
+    public ImportJobs imports() {
+        return imports;
+    }
+
     public GateAgents gates() {
         return gates;
     }

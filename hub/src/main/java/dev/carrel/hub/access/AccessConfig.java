@@ -1,12 +1,15 @@
 package dev.carrel.hub.access;
 
+import static dev.carrel.hub.ConfigValues.bool;
+import static dev.carrel.hub.ConfigValues.integer;
+import static dev.carrel.hub.ConfigValues.invalid;
+import static dev.carrel.hub.ConfigValues.string;
+
 import dev.carrel.hub.sip2.Sip2Settings;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -93,43 +96,5 @@ public record AccessConfig(
                 integer(c, "retries", 2, 0, 10),
                 Duration.ofMinutes(integer(c, "refresh-minutes", 60, 1, 10_080)),
                 integer(c, "due-within-days", 3, 0, 60)));
-    }
-
-    private static Optional<String> string(Config c, String key) {
-        try {
-            return c.get(key).asString().asOptional().map(String::strip);
-        } catch (ConfigException e) {
-            throw invalid(c.get(key), "must be a text value");
-        }
-    }
-
-    private static int integer(Config c, String key, int fallback, int min, int max) {
-        Optional<String> v = string(c, key);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.get());
-            if (n < min || n > max) {
-                throw invalid(c.get(key), "must be " + min + "-" + max + ", not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw invalid(c.get(key), "must be a whole number, not '" + v.get() + "'");
-        }
-    }
-
-    private static boolean bool(Config c, String key, boolean fallback) {
-        return string(c, key)
-                .map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw invalid(c.get(key), "must be true or false, not '" + v + "'");
-                })
-                .orElse(fallback);
-    }
-
-    private static IllegalArgumentException invalid(Config node, String reason) {
-        return new IllegalArgumentException("configuration key '" + node.key() + "' " + reason);
     }
 }

@@ -151,8 +151,7 @@ public final class AccessExtras implements AutoCloseable {
         r.get("/pass", page).get("/pass/", page);
         r.register(
                 "/pass/api",
-                new PassService(
-                        patrons, new PassService.Parts(signIn, keys, config, base.clock()), base.json(), responses));
+                new PassService(patrons, new PassService.Parts(signIn, keys, config, base.clock()), responses));
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.carrel.hub.spaces.SpacesService;
 import dev.carrel.hub.spaces.SqliteSpaceStore;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
+import dev.carrel.hub.twins.AgentPublisher;
 import dev.carrel.hub.twins.SqliteTwinStore;
 import dev.carrel.hub.twins.TwinStore;
 import dev.carrel.hub.twins.Twins;
@@ -68,6 +69,7 @@ public final class Facilities implements AutoCloseable {
     private volatile Control control;
     private volatile CommandOutcomes outcomes;
     private volatile Schedules schedules;
+    private volatile AgentPublisher publisher;
 
     private Facilities(Base base, Spaces spaces, Map<String, com.fasterxml.jackson.databind.JsonNode> fileSchedules) {
         this.base = base;
@@ -128,6 +130,7 @@ public final class Facilities implements AutoCloseable {
 
     /** Adds the MQTT client: publishing, the live tap, twin re-sends, and the timers. */
     public void attach(HubMqttClient mqtt) throws SQLException {
+        publisher = mqtt;
         twins = new Twins(twinStore, base.writer(), mqtt, base.clock());
         control = new Control(
                 spaces,
@@ -175,6 +178,9 @@ public final class Facilities implements AutoCloseable {
                 .register("/api/spaces", new SpacesService(spaces, json, responses))
                 .register("/api/agents", new TwinsService(twins, known::known, json, responses))
                 .register("/api/control", new ControlService(control, json, responses))
+                .register(
+                        "/api/agents",
+                        new AgentCommandsService(base.registry(), publisher, json, base.clock(), responses))
                 .register("/api/schedules", new SchedulesService(schedules, json, responses));
     }
 

@@ -1,13 +1,11 @@
 package dev.carrel.hub.control;
 
+import dev.carrel.hub.ingest.ForwardingObserver;
 import dev.carrel.hub.ingest.IngestObserver;
 import dev.carrel.hub.live.LiveState;
 import dev.carrel.hub.twins.TwinStore;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.CommandReply;
-import dev.carrel.protocol.Event;
-import dev.carrel.protocol.Status;
-import dev.carrel.protocol.Telemetry;
 import dev.carrel.protocol.TwinReported;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,14 +17,13 @@ import java.util.function.Supplier;
  * transaction; passes everything on to the next observer (monitoring). Runs on the writer thread: nothing
  * here waits.
  */
-final class FacilitiesObserver implements IngestObserver {
-    private final IngestObserver next;
+final class FacilitiesObserver extends ForwardingObserver {
     private final TwinStore twins;
     private final LiveState live;
     private final Supplier<CommandOutcomes> outcomes;
 
     FacilitiesObserver(IngestObserver next, TwinStore twins, LiveState live, Supplier<CommandOutcomes> outcomes) {
-        this.next = next;
+        super(next);
         this.twins = twins;
         this.live = live;
         this.outcomes = outcomes;
@@ -44,20 +41,5 @@ final class FacilitiesObserver implements IngestObserver {
     public void commandReply(Connection writer, AgentId agent, CommandReply reply, Instant now) throws SQLException {
         outcomes.get().replied(writer, agent, reply, now);
         next.commandReply(writer, agent, reply, now);
-    }
-
-    @Override
-    public void status(Connection writer, AgentId agent, Status status, Instant now) throws SQLException {
-        next.status(writer, agent, status, now);
-    }
-
-    @Override
-    public void event(Connection writer, AgentId agent, Event event, Instant now) throws SQLException {
-        next.event(writer, agent, event, now);
-    }
-
-    @Override
-    public void telemetry(Connection writer, AgentId agent, Telemetry telemetry, Instant now) throws SQLException {
-        next.telemetry(writer, agent, telemetry, now);
     }
 }

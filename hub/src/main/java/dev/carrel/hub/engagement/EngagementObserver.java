@@ -1,15 +1,12 @@
 package dev.carrel.hub.engagement;
 
+import dev.carrel.hub.ingest.ForwardingObserver;
 import dev.carrel.hub.ingest.IngestObserver;
 import dev.carrel.hub.spaces.EndpointRef;
 import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.protocol.AgentId;
-import dev.carrel.protocol.CommandReply;
 import dev.carrel.protocol.Event;
 import dev.carrel.protocol.EventBody;
-import dev.carrel.protocol.Status;
-import dev.carrel.protocol.Telemetry;
-import dev.carrel.protocol.TwinReported;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,14 +20,13 @@ import java.util.stream.Stream;
  * Stores kiosk feedback as ingest writes it, on the writer's connection and in its transaction (so the score
  * commits with its event or not at all), and passes every message on. Runs on the writer thread.
  */
-final class EngagementObserver implements IngestObserver {
-    private final IngestObserver next;
+final class EngagementObserver extends ForwardingObserver {
     private final FeedbackLog log;
     private final Supplier<SpaceModel> model;
     private final EventCheckIns checkIns;
 
     EngagementObserver(IngestObserver next, FeedbackLog log, Supplier<SpaceModel> model, EventCheckIns checkIns) {
-        this.next = next;
+        super(next);
         this.log = log;
         this.model = model;
         this.checkIns = checkIns;
@@ -74,25 +70,5 @@ final class EngagementObserver implements IngestObserver {
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .orElse("");
-    }
-
-    @Override
-    public void status(Connection writer, AgentId agent, Status status, Instant now) throws SQLException {
-        next.status(writer, agent, status, now);
-    }
-
-    @Override
-    public void telemetry(Connection writer, AgentId agent, Telemetry telemetry, Instant now) throws SQLException {
-        next.telemetry(writer, agent, telemetry, now);
-    }
-
-    @Override
-    public void twinReported(Connection writer, AgentId agent, TwinReported reported, Instant now) throws SQLException {
-        next.twinReported(writer, agent, reported, now);
-    }
-
-    @Override
-    public void commandReply(Connection writer, AgentId agent, CommandReply reply, Instant now) throws SQLException {
-        next.commandReply(writer, agent, reply, now);
     }
 }

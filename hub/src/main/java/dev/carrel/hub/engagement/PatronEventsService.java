@@ -22,8 +22,11 @@ import java.util.Optional;
  * PassPatron}).
  */
 final class PatronEventsService implements HttpService {
-    /** An event as a patron sees it: how many places are left, and their own registration if any. */
-    record Mine(LibraryEvent event, int placesLeft, Optional<EventStore.Registration> registration) {}
+    /**
+     * An event as a patron sees it: how many places are left, how many wait, and their own registration if
+     * any.
+     */
+    record Mine(LibraryEvent event, int placesLeft, int waitlist, Optional<EventStore.Registration> registration) {}
 
     private final EventBook book;
     private final EventStore store;
@@ -59,10 +62,14 @@ final class PatronEventsService implements HttpService {
         Instant now = clock.instant();
         List<Mine> mine = new ArrayList<>();
         for (LibraryEvent e : database.read(c -> store.between(c, now, now.plus(366, ChronoUnit.DAYS)))) {
-            mine.add(database.read(c -> new Mine(
-                    e,
-                    Math.max(0, e.capacity() - store.counts(c, e.id()).places()),
-                    store.registration(c, e.id(), patron))));
+            mine.add(database.read(c -> {
+                EventStore.Counts counts = store.counts(c, e.id());
+                return new Mine(
+                        e,
+                        Math.max(0, e.capacity() - counts.places()),
+                        counts.waitlist(),
+                        store.registration(c, e.id(), patron));
+            }));
         }
         out.send(res, mine);
     }

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Telemetry in the {@code telemetry} (full resolution) and {@code telemetry_buckets} tables. */
@@ -125,6 +127,44 @@ public final class SqliteTelemetryStore implements TelemetryStore {
         return rs.wasNull() ? Optional.empty() : Optional.of(v);
     }
 
+    @Override
+    public Map<String, TelemetryHistory.Sample> latest() throws SQLException {
+        // One index seek per agent (telemetry_by_agent), not a scan of a day of samples.
+        String sql = """
+                SELECT a.id, t.ts, t.uptime_s, t.heap_used, t.heap_max, t.cpu_temp_c, t.outbox_depth,
+                       t.reader_faults, t.resident_bytes, t.broker_rtt_ms
+                FROM agents a JOIN telemetry t ON t.rowid =
+                    (SELECT rowid FROM telemetry WHERE agent_id = a.id ORDER BY ts DESC LIMIT 1)
+                ORDER BY a.id
+                """;
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql);
+                    ResultSet rs = s.executeQuery()) {
+                Map<String, TelemetryHistory.Sample> out = new LinkedHashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getString(1), sample(rs, 2));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** A sample from the columns ts … broker_rtt_ms starting at {@code first}. */
+    private static TelemetryHistory.Sample sample(ResultSet rs, int first) throws SQLException {
+        double temp = rs.getDouble(first + 4);
+        Optional<Double> cpu = rs.wasNull() ? Optional.empty() : Optional.of(temp);
+        return new TelemetryHistory.Sample(
+                Instant.ofEpochMilli(rs.getLong(first)),
+                rs.getLong(first + 1),
+                rs.getLong(first + 2),
+                rs.getLong(first + 3),
+                cpu,
+                rs.getLong(first + 5),
+                rs.getInt(first + 6),
+                optionalLong(rs, first + 7),
+                optionalLong(rs, first + 8));
+    }
+
     private static List<TelemetryHistory.Sample> samples(
             Connection c, String agent, Instant from, Instant to, int limit) throws SQLException {
         String sql = """
@@ -141,18 +181,7 @@ public final class SqliteTelemetryStore implements TelemetryStore {
             try (ResultSet rs = s.executeQuery()) {
                 List<TelemetryHistory.Sample> out = new ArrayList<>();
                 while (rs.next()) {
-                    double temp = rs.getDouble(5);
-                    Optional<Double> cpu = rs.wasNull() ? Optional.empty() : Optional.of(temp);
-                    out.add(new TelemetryHistory.Sample(
-                            Instant.ofEpochMilli(rs.getLong(1)),
-                            rs.getLong(2),
-                            rs.getLong(3),
-                            rs.getLong(4),
-                            cpu,
-                            rs.getLong(6),
-                            rs.getInt(7),
-                            optionalLong(rs, 8),
-                            optionalLong(rs, 9)));
+                    out.add(sample(rs, 1));
                 }
                 return out;
             }

@@ -15,7 +15,8 @@ import java.time.Instant;
 
 /**
  * {@code GET /api/agents/{id}/telemetry?from=&to=}: downsampled buckets and full-resolution samples between
- * two ISO-8601 instants; {@code to} defaults to now and {@code from} to an hour before {@code to}.
+ * two ISO-8601 instants; {@code to} defaults to now and {@code from} to an hour before {@code to}. And
+ * {@link #latest} for {@code GET /api/telemetry/latest}: every agent's newest sample, for the fleet table.
  */
 public final class TelemetryService implements HttpService {
     private static final int MAX_SAMPLES = 20_000;
@@ -34,6 +35,10 @@ public final class TelemetryService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/{id}/telemetry", this::history);
+    }
+
+    public void latest(ServerRequest req, ServerResponse res) throws SQLException {
+        json.send(res, telemetry.latest());
     }
 
     private void history(ServerRequest req, ServerResponse res) throws SQLException {

@@ -14,6 +14,9 @@ public interface TelemetryStore {
     /** The agent's telemetry with {@code from <= ts < to}; at most {@code maxSamples} samples. */
     TelemetryHistory history(String agent, Instant from, Instant to, int maxSamples) throws SQLException;
 
+    /** Each agent's newest full-resolution sample, by agent id; an agent without one is left out. */
+    java.util.Map<String, TelemetryHistory.Sample> latest() throws SQLException;
+
     /**
      * Folds the samples received before {@code cutoff} into buckets of {@code bucket} (merging with a bucket
      * already there, for late samples), then deletes them; returns how many samples were folded.

@@ -1,7 +1,6 @@
 package dev.carrel.hub.passes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.access.AccessConfig;
 import dev.carrel.hub.patrons.Patron;
 import dev.carrel.hub.patrons.PatronStatus;
@@ -9,13 +8,11 @@ import dev.carrel.hub.patrons.Patrons;
 import dev.carrel.hub.web.JsonResponses;
 import dev.carrel.protocol.MobilePass;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,20 +36,18 @@ public final class PassService implements HttpService {
     private final PassSignIn signIn;
     private final PassKeys keys;
     private final AccessConfig config;
-    private final ObjectMapper json;
     private final JsonResponses out;
     private final Clock clock;
 
     /** The parts the service needs besides the registry. */
     public record Parts(PassSignIn signIn, PassKeys keys, AccessConfig config, Clock clock) {}
 
-    public PassService(Patrons patrons, Parts parts, ObjectMapper json, JsonResponses out) {
+    public PassService(Patrons patrons, Parts parts, JsonResponses out) {
         this.patrons = patrons;
         this.signIn = parts.signIn();
         this.keys = parts.keys();
         this.config = parts.config();
         this.clock = parts.clock();
-        this.json = json;
         this.out = out;
     }
 
@@ -62,7 +57,7 @@ public final class PassService implements HttpService {
     }
 
     private void signIn(ServerRequest req, ServerResponse res) throws SQLException {
-        Optional<JsonNode> body = jsonBody(req, res);
+        Optional<JsonNode> body = out.object(req, res);
         if (body.isEmpty()) {
             return;
         }
@@ -121,28 +116,6 @@ public final class PassService implements HttpService {
         token(req).ifPresent(signIn::signOut);
         res.header(HeaderNames.SET_COOKIE, cookie("", 0));
         res.status(Status.NO_CONTENT_204).send();
-    }
-
-    private Optional<JsonNode> jsonBody(ServerRequest req, ServerResponse res) {
-        boolean isJson = req.headers()
-                .contentType()
-                .map(HttpMediaType::mediaType)
-                .map(t -> t.subtype().equals("json"))
-                .orElse(false);
-        if (!isJson) {
-            out.error(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "send application/json");
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = json.readTree(req.content().as(byte[].class));
-            if (node == null || !node.isObject()) {
-                throw new IOException("not an object");
-            }
-            return Optional.of(node);
-        } catch (IOException e) {
-            out.error(res, Status.BAD_REQUEST_400, "the body must be a JSON object");
-            return Optional.empty();
-        }
     }
 
     private String cookie(String value, long maxAge) {

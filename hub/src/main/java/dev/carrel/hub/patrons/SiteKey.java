@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 
@@ -78,6 +79,15 @@ public final class SiteKey {
     public String pseudonym(String patronId) {
         byte[] h = mac.get().doFinal(("patron:" + patronId).getBytes(StandardCharsets.UTF_8));
         return "p-" + HexFormat.of().formatHex(h, 0, 10);
+    }
+
+    /** The credential hash a gate records for the pass of the patron with this pseudonym. */
+    public Optional<String> passHash(String pseudonym) {
+        try {
+            return Optional.of(hash(CredentialKind.QR_PASS, pseudonym).hex());
+        } catch (Credentials.Malformed e) {
+            return Optional.empty();
+        }
     }
 
     @Override

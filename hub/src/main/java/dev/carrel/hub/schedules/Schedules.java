@@ -120,8 +120,12 @@ public final class Schedules {
         return spaces.current().building(id).orElseThrow(() -> new NoSuchElementException("no building '" + id + "'"));
     }
 
-    /** Runs the opening, warning and closing actions that are due now and have not run today. */
-    public void tick() throws SQLException {
+    /**
+     * Runs the opening, warning and closing actions that are due now and have not run today. Ticks never
+     * overlap: a caller whose tick finds an action already claimed by a tick in progress returns only once
+     * that action's commands are issued, so "tick returned" means "everything due has been done".
+     */
+    public synchronized void tick() throws SQLException {
         for (var e : byBuilding.entrySet()) {
             Optional<SpaceModel.Building> b = spaces.current().building(e.getKey());
             if (b.isPresent()) {

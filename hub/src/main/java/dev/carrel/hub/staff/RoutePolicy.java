@@ -54,7 +54,8 @@ public final class RoutePolicy {
             exported("GET", "/api/engagement/volunteer-hours", EnumSet.of(LIBRARIAN)),
             exported("GET", "/api/engagement/events/*/registrations", EnumSet.of(LIBRARIAN)),
             staff("ANY", "/api/engagement/**", EnumSet.of(LIBRARIAN)),
-            staff("GET", "/api/analytics/**", EnumSet.of(LIBRARIAN)));
+            exported("GET", "/api/analytics/awards/**", EnumSet.of(LIBRARIAN)), // names patrons
+            staff("ANY", "/api/analytics/**", EnumSet.of(LIBRARIAN)));
 
     private RoutePolicy() {}
 

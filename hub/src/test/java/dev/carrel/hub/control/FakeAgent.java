@@ -69,6 +69,11 @@ final class FakeAgent implements AutoCloseable {
         publish(new Event(ids.next(), 1, seq.getAndIncrement(), Instant.now(), body), false);
     }
 
+    /** Sends any message the agent could send (telemetry, a reply …), not retained. */
+    void send(Message m) {
+        publish(m, false);
+    }
+
     private void publish(Message m, boolean retained) {
         try {
             client.publish(WireCodec.topicFor(id, m).toString(), codec.encode(m), 1, retained);

@@ -108,6 +108,7 @@ class EventsTest {
         assertEquals(List.of("p1", "p2", "p3"), ids(regs));
         JsonNode mine = hub.expect(200, "GET", "/pass/api/events", null, cookies.get(3));
         assertEquals(0, mine.get(0).get("placesLeft").asInt());
+        assertEquals(1, mine.get(0).get("waitlist").asInt(), "how many wait, for the pass page");
         assertEquals(1, mine.get(0).get("registration").get("position").asInt());
     }
 

@@ -1,0 +1,102 @@
+package dev.carrel.demo;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.carrel.demo.kiosk.KioskBrowser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Regenerates the dashboard's screenshots in docs/screenshots/: every page in both languages, from the demo
+ * with patrons on, simulated visitors, a stopped agent's alert, a lighting request and an enrolment token.
+ * Opt-in, since it writes into the source tree:
+ *
+ * <pre>./mvnw -pl demo verify -Dtest=DashboardScreenshots -Ddashboard.screenshots=$PWD/docs/screenshots</pre>
+ */
+class DashboardScreenshots {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String PATRONS = """
+            id,name,group,college,status,valid_until,card_uid
+            2023001,张三,undergraduate,计算机学院,active,2027-07-31,04A1B2C3
+            2023002,李四,postgraduate,数学学院,active,2027-07-31,04A1B2C4
+            2023003,王五,undergraduate,物理学院,suspended,2027-07-31,04A1B2C5
+            T1001,Anna Schmidt,faculty,History,active,2030-12-31,04A1B2C6
+            V0042,Visitor 42,visitor,,active,2026-12-31,04A1B2C7
+            2023004,赵六,undergraduate,化学学院,active,2027-07-31,
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyPage_inBothLanguages() throws Exception {
+        String target = System.getProperty("dashboard.screenshots", "");
+        assumeTrue(!target.isBlank(), "set -Ddashboard.screenshots=<folder> to regenerate the dashboard screenshots");
+        Path out = Path.of(target);
+        Map<String, String> config = Dashboard.withPatrons(dir);
+        Path csv = Files.writeString(dir.resolve("campus-cards.csv"), PATRONS);
+        try (KioskBrowser browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
+                Demo demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 700, config)) {
+            HubApi api = new HubApi(demo.hub());
+            for (String agent : DemoLibrary.agents()) {
+                api.awaitAgent(agent, HubApi.online(1), WAIT);
+            }
+            Dashboard dashboard = new Dashboard(browser, demo.hub().httpPort());
+            for (String lang : List.of("zh-CN", "en")) {
+                dashboard.load("sign-in", lang);
+                browser.untilVisible("form.signin");
+                browser.screenshot(out.resolve("dashboard-sign-in-" + lang + ".png"));
+            }
+            dashboard.signIn("admin", demo.adminPassword());
+            dashboard.switchZoneLamps("reading-room-1", true);
+            for (String desk : List.of("desk-03", "desk-08", "desk-09", "desk-15", "desk-21")) {
+                dashboard.api(
+                        "POST", "/api/control", "{\"target\":{\"seat\":\"" + desk + "\"},\"lamp\":{\"on\":false}}");
+            }
+            demo.kill("gate-1");
+            Thread.sleep(4_000); // the simulated visitors fill some seats; the gate's offline alert opens
+            for (String lang : List.of("zh-CN", "en")) {
+                dashboard.load("fleet", lang);
+                browser.untilVisible("#alerts tr[data-kind='offline']");
+                browser.screenshot(out.resolve("dashboard-fleet-" + lang + ".png"));
+                dashboard.load("agents/reading-room-1", lang);
+                browser.untilVisible("svg.chart");
+                browser.screenshot(out.resolve("dashboard-agent-" + lang + ".png"));
+                dashboard.load("floor", lang);
+                browser.untilVisible(".seat[data-seat='desk-01']");
+                browser.screenshot(out.resolve("dashboard-floor-" + lang + ".png"));
+                dashboard.load("lighting", lang);
+                new Select(browser.find("#target")).selectByValue("discussion-room-1");
+                new Select(browser.find("#lamp")).selectByValue("on");
+                browser.click("#switch");
+                browser.untilVisible("tr[data-command][data-state='applied']");
+                browser.screenshot(out.resolve("dashboard-lighting-" + lang + ".png"));
+                dashboard.load("schedules", lang);
+                browser.untilVisible(".calendar .day");
+                browser.screenshot(out.resolve("dashboard-schedules-" + lang + ".png"));
+                dashboard.load("patrons", lang);
+                browser.find("#import-dry").click();
+                browser.find("#import-file").sendKeys(csv.toString());
+                browser.find("#import-file").submit();
+                browser.until(d -> "done".equals(browser.find("#import-report").getDomAttribute("data-state")), WAIT);
+                browser.untilVisible("tr[data-patron='2023001']");
+                browser.click("tr[data-patron='2023001']");
+                browser.untilVisible("#patron-detail .panel");
+                browser.screenshot(out.resolve("dashboard-patrons-" + lang + ".png"));
+                dashboard.load("devices", lang);
+                browser.click("#make-token");
+                browser.untilVisible("#token-made .qr img");
+                browser.screenshot(out.resolve("dashboard-devices-" + lang + ".png"));
+                dashboard.load("audit", lang);
+                browser.untilVisible("#audit-list tr[data-audit]");
+                browser.screenshot(out.resolve("dashboard-audit-" + lang + ".png"));
+            }
+        }
+    }
+}
