@@ -51,7 +51,7 @@ export function barChart(title, bars, emptyText, { width = 420, height = 170 } =
   const left = 44; const right = width - 8; const top = 26; const bottom = height - 20;
   const step = (right - left) / bars.length;
   root.append(svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'chart-axis' }));
-  root.append(svg('text', { x: left - 4, y: top + 4, 'text-anchor': 'end', class: 'chart-label' }, round(hi)));
+  root.append(svg('text', { x: left - 4, y: top + 4, 'text-anchor': 'end', class: 'chart-label' }, Number.isInteger(hi) ? hi : round(hi)));
   root.append(svg('text', { x: left - 4, y: bottom, 'text-anchor': 'end', class: 'chart-label' }, '0'));
   const every = Math.ceil(bars.length / 12); // at most a dozen labels under the bars
   bars.forEach(([label, value], i) => {

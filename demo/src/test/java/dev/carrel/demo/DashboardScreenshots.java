@@ -110,6 +110,7 @@ class DashboardScreenshots {
                 Demo demo = Demo.start(dir.resolve("week"), 0, Duration.ofSeconds(10), 0, 7, Dashboard.FAST_ALERTS)) {
             Dashboard dashboard = new Dashboard(browser, demo.hub().httpPort());
             dashboard.signIn("admin", demo.adminPassword());
+            browser.resize(new org.openqa.selenium.Dimension(1920, 2300)); // the whole page, heat map and awards too
             for (String lang : List.of("zh-CN", "en")) {
                 dashboard.load("analytics", lang);
                 browser.untilVisible("#an-seats table.heat");

@@ -9,6 +9,7 @@ import { number, t } from '../i18n.js';
 
 const GROUPS = ['undergraduate', 'postgraduate', 'faculty', 'staff', 'visitor', 'unknown'];
 const DAY = 86400000;
+const WIDE = { width: 560, height: 170 };
 const SUMMARY = [
   ['entries', 0], ['visitors', 0], ['newVisitors', 0], ['averageDwellMinutes', 0], ['peakHour', 0],
   ['unpairedEntries', 0], ['verifiedHours', 1], ['seatSessions', 0], ['noShowRate', 'pct'], ['energyWh', 0],
@@ -58,13 +59,14 @@ function draw(d, quarter) {
       h('b', key === 'peakHour' ? hour(s[key]) : digits === 'pct' ? percent(s[key]) : number(s[key] ?? 0, digits)),
       h('span', t('an.' + key))))),
     panel('visits', d.visits, h('div.charts',
-      barChart(t('an.visitsPerDay'), visits.map((r) => [r.period.slice(5), r.entries]), t('an.noData')),
-      barChart(t('an.visitorsPerDay'), visits.map((r) => [r.period.slice(5), r.visitors]), t('an.noData')))),
+      barChart(t('an.visitsPerDay'), visits.map((r) => [r.period.slice(5), r.entries]), t('an.noData'), WIDE),
+      barChart(t('an.visitorsPerDay'), visits.map((r) => [r.period.slice(5), r.visitors]), t('an.noData'), WIDE))),
     h('div.columns',
       panel('peak-hours', d['peak-hours'], barChart(t('an.entriesByHour'),
-        d['peak-hours'].rows.map((r) => [String(r.hour), r.entries]), t('an.noData'))),
-      panel('dwell', d.dwell, barChart(t('an.visitsByDwell'), d.dwell.rows.map((r) => [r.bucket, r.visits]), t('an.noData')))),
-    panel('seats', d.seats, heatMap(d.seats.rows)),
+        d['peak-hours'].rows.map((r) => [String(r.hour), r.entries]), t('an.noData'), { width: 640, height: 200 })),
+      panel('dwell', d.dwell, barChart(t('an.visitsByDwell'), d.dwell.rows.map((r) => [r.bucket, r.visits]), t('an.noData'),
+        { width: 420, height: 200 }))),
+    panel('seats', d.seats, heatMap(d.seats.rows, new Map(d.zones.rows.map((z) => [z.zone, z.name])))),
     panel('zones', d.zones, grid(d.zones, ['name', 'kind', 'seats', 'sessions', 'noShows', 'noShowRate', 'occupiedHours', 'utilisation'])),
     panel('segments', d.segments, grid(d.segments, ['group', 'college', 'visitors', 'entries', 'averageDwellMinutes',
       'seatHours', 'verifiedHours', 'noShowRate', 'bookings', 'satisfaction'])),
@@ -102,14 +104,14 @@ function cell(column, v) {
   return h('td', { translate: 'no' }, v === null || v === undefined || v === '' ? '—' : String(v));
 }
 
-/** Zone × hour of day, each cell shaded by its utilisation (and the figure written in it). */
-function heatMap(rows) {
+/** Zone × hour of day, each cell shaded by its utilisation (and the figure written in it); zones by name. */
+function heatMap(rows, names) {
   const hours = [...new Set(rows.map((r) => r.hour))].sort((a, b) => a - b);
   const zones = [...new Set(rows.map((r) => r.zone))];
   if (!rows.length || rows.every((r) => !r.utilisation)) return h('p.empty', t('an.noData'));
   const at = new Map(rows.map((r) => [r.zone + '@' + r.hour, r]));
   return h('div', { style: 'overflow-x: auto' }, table([t('an.col.zone'), ...hours.map(String)], zones.map((z) => h('tr', { 'data-zone': z },
-    h('td.zone', { translate: 'no' }, z),
+    h('td.zone', { translate: 'no', title: z }, names.get(z) || z),
     hours.map((hr) => {
       const u = at.get(z + '@' + hr)?.utilisation || 0;
       return h('td', { 'data-hour': hr, 'data-utilisation': u, title: `${z} ${hr}:00 ${percent(u)}`,
