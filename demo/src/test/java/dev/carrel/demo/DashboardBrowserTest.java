@@ -69,14 +69,7 @@ class DashboardBrowserTest {
 
     @Test
     void librarian_isNotOfferedWhatTheRoleMayNotDo_andTheApiRefusesIt() {
-        dashboard.load("fleet", "en");
-        long created = dashboard.status(
-                "POST",
-                "/api/staff",
-                "{\"username\":\"lena\",\"role\":\"librarian\",\"password\":\"reading-room-42!\"}");
-        assertTrue(created == 201 || created == 409, "creating the librarian answered " + created);
-        try {
-            dashboard.signIn("lena", "reading-room-42!");
+        signedInAs("lena", "librarian", "reading-room-42!", () -> {
             assertEquals(List.of("floor", "patrons", "analytics"), dashboard.offered());
             dashboard.load("lighting", "en");
             assertTrue(browser.text("#view").contains("Your role may not open this page"));
@@ -89,21 +82,12 @@ class DashboardBrowserTest {
             assertEquals(403, dashboard.status("GET", "/api/telemetry/latest", null));
             dashboard.load("floor", "en");
             browser.untilVisible(".seat[data-seat='desk-01']");
-        } finally {
-            dashboard.signIn("admin", demo.adminPassword());
-        }
+        });
     }
 
     @Test
     void analytics_librarianSeesTheWeek_changesTheRange_andDownloadsCsv() {
-        dashboard.load("fleet", "en");
-        long created = dashboard.status(
-                "POST",
-                "/api/staff",
-                "{\"username\":\"lina\",\"role\":\"librarian\",\"password\":\"reading-room-43!\"}");
-        assertTrue(created == 201 || created == 409, "creating the librarian answered " + created);
-        try {
-            dashboard.signIn("lina", "reading-room-43!");
+        signedInAs("lina", "librarian", "reading-room-43!", () -> {
             dashboard.load("analytics", "en");
             browser.untilVisible("#an-summary");
             assertTrue(
@@ -118,6 +102,18 @@ class DashboardBrowserTest {
             assertTrue(browser.text("#an-awards-time .rule").contains("Ties"));
             String entries = browser.text("#an-summary [data-key=entries] b");
             assertTrue(!"0".equals(entries), "the week has entries");
+
+            // One day of the week: fewer entries than the whole week, but some.
+            String day = (String) browser.driver()
+                    .executeScript("const f = document.getElementById('an-from'), t = document.getElementById('an-to');"
+                            + " const d = new Date(Date.parse(t.value) - 2 * 86400000).toISOString().slice(0, 10);"
+                            + " f.value = d; t.value = d; t.dispatchEvent(new Event('change', {bubbles: true}));"
+                            + " return d;");
+            browser.until(d -> (day + "/" + day).equals(browser.find("#an-body").getDomAttribute("data-range")));
+            String dayEntries = browser.text("#an-summary [data-key=entries] b");
+            assertTrue(
+                    !"0".equals(dayEntries) && !entries.equals(dayEntries),
+                    "one day has entries, not the week's: " + dayEntries + " of " + entries);
 
             // A range before the history: every figure is zero and the views say so, nothing breaks.
             browser.driver()
@@ -139,26 +135,31 @@ class DashboardBrowserTest {
                                     + " + r.headers.get('Content-Type') + ' ' + (await r.text()).split('\\r\\n')[0]));",
                             csv);
             assertTrue(String.valueOf(answer).matches("200 text/csv.* period,entries,.*"), String.valueOf(answer));
-        } finally {
-            dashboard.signIn("admin", demo.adminPassword());
-        }
+        });
     }
 
     @Test
     void analytics_isNotOfferedToFacilities_andTheApiRefusesIt() {
-        dashboard.load("fleet", "en");
-        long created = dashboard.status(
-                "POST",
-                "/api/staff",
-                "{\"username\":\"fran\",\"role\":\"facilities\",\"password\":\"boiler-room-42!\"}");
-        assertTrue(created == 201 || created == 409, "creating the facilities user answered " + created);
-        try {
-            dashboard.signIn("fran", "boiler-room-42!");
+        signedInAs("fran", "facilities", "boiler-room-42!", () -> {
             assertTrue(!dashboard.offered().contains("analytics"), String.valueOf(dashboard.offered()));
             dashboard.load("analytics", "en");
             assertTrue(browser.text("#view").contains("Your role may not open this page"));
             assertEquals(403, dashboard.status("GET", "/api/analytics/summary", null));
             assertEquals(403, dashboard.status("GET", "/api/analytics/visits.csv", null));
+        });
+    }
+
+    /** Runs {@code body} signed in as a staff member of that role (created if new), then signs the admin in again. */
+    private static void signedInAs(String username, String role, String password, Runnable body) {
+        dashboard.load("fleet", "en");
+        long created = dashboard.status(
+                "POST",
+                "/api/staff",
+                "{\"username\":\"" + username + "\",\"role\":\"" + role + "\",\"password\":\"" + password + "\"}");
+        assertTrue(created == 201 || created == 409, "creating " + username + " answered " + created);
+        try {
+            dashboard.signIn(username, password);
+            body.run();
         } finally {
             dashboard.signIn("admin", demo.adminPassword());
         }
