@@ -24,7 +24,9 @@ export function render(view) {
   const body = h('div#an-body');
   let ticket = 0;
   const params = () => {
-    const q = new URLSearchParams({ from: from.value, to: to.value });
+    const q = new URLSearchParams(); // a cleared date falls back to the API's default
+    if (from.value) q.set('from', from.value);
+    if (to.value) q.set('to', to.value);
     if (group.value) q.set('group', group.value);
     if (college.value.trim()) q.set('college', college.value.trim());
     return q;
