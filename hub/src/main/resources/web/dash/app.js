@@ -13,6 +13,7 @@ export const PAGES = [
   { id: 'lighting', roles: ['admin', 'facilities'], module: './pages/lighting.js' },
   { id: 'schedules', roles: ['admin', 'facilities'], module: './pages/schedules.js' },
   { id: 'patrons', roles: ['admin', 'librarian'], module: './pages/patrons.js' },
+  { id: 'analytics', roles: ['admin', 'librarian'], module: './pages/analytics.js' },
   { id: 'devices', roles: ['admin'], module: './pages/devices.js' },
   { id: 'audit', roles: ['admin'], module: './pages/audit.js' },
 ];

@@ -38,3 +38,32 @@ export function lineChart(title, points, emptyText, { width = 420, height = 160 
 function round(v) {
   return Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1);
 }
+
+/** bars: [[label, value]…] as vertical bars scaled to the largest; a note instead when every value is 0. */
+export function barChart(title, bars, emptyText, { width = 420, height = 170 } = {}) {
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart bars', role: 'img', 'aria-label': title });
+  root.append(svg('text', { x: 8, y: 16, class: 'chart-title' }, title));
+  const hi = Math.max(0, ...bars.map((b) => b[1] || 0));
+  if (!bars.length || hi === 0) {
+    root.append(svg('text', { x: width / 2, y: height / 2, 'text-anchor': 'middle', class: 'chart-empty' }, emptyText));
+    return root;
+  }
+  const left = 44; const right = width - 8; const top = 26; const bottom = height - 20;
+  const step = (right - left) / bars.length;
+  root.append(svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'chart-axis' }));
+  root.append(svg('text', { x: left - 4, y: top + 4, 'text-anchor': 'end', class: 'chart-label' }, Number.isInteger(hi) ? hi : round(hi)));
+  root.append(svg('text', { x: left - 4, y: bottom, 'text-anchor': 'end', class: 'chart-label' }, '0'));
+  const every = Math.ceil(bars.length / 12); // at most a dozen labels under the bars
+  bars.forEach(([label, value], i) => {
+    const v = value || 0;
+    const y = bottom - (v / hi) * (bottom - top);
+    const bar = svg('rect', { x: (left + i * step + step * 0.12).toFixed(1), y: y.toFixed(1), width: (step * 0.76).toFixed(1),
+      height: (bottom - y).toFixed(1), class: 'chart-bar', 'data-label': label, 'data-value': v });
+    bar.append(svg('title', {}, `${label}: ${round(v)}`));
+    root.append(bar);
+    if (i % every === 0) {
+      root.append(svg('text', { x: (left + i * step + step / 2).toFixed(1), y: height - 4, 'text-anchor': 'middle', class: 'chart-label' }, label));
+    }
+  });
+  return root;
+}

@@ -87,7 +87,8 @@ final class Demo implements AutoCloseable {
         return start(dataDir, httpPort, keepAlive, meanArrivalMillis, historyDays, Map.of());
     }
 
-    private static Demo start(
+    /** With history and hub configuration keys both (the dashboard's tests: a week of analytics, faster alerts). */
+    static Demo start(
             Path dataDir,
             int httpPort,
             Duration keepAlive,

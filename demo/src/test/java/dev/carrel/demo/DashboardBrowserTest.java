@@ -31,7 +31,8 @@ class DashboardBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
-        demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 0, Dashboard.withPatrons(dir));
+        // A week of simulated history, so the analytics page has data.
+        demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 0, 7, Dashboard.FAST_ALERTS);
         dashboard = new Dashboard(browser, demo.hub().httpPort());
         HubApi api = new HubApi(demo.hub());
         for (String agent : DemoLibrary.agents()) {
@@ -62,20 +63,14 @@ class DashboardBrowserTest {
         assertTrue(dashboard.offered().isEmpty(), "nothing is offered before sign-in");
         dashboard.signIn("admin", demo.adminPassword());
         assertEquals(
-                List.of("fleet", "floor", "lighting", "schedules", "patrons", "devices", "audit"), dashboard.offered());
+                List.of("fleet", "floor", "lighting", "schedules", "patrons", "analytics", "devices", "audit"),
+                dashboard.offered());
     }
 
     @Test
     void librarian_isNotOfferedWhatTheRoleMayNotDo_andTheApiRefusesIt() {
-        dashboard.load("fleet", "en");
-        long created = dashboard.status(
-                "POST",
-                "/api/staff",
-                "{\"username\":\"lena\",\"role\":\"librarian\",\"password\":\"reading-room-42!\"}");
-        assertTrue(created == 201 || created == 409, "creating the librarian answered " + created);
-        try {
-            dashboard.signIn("lena", "reading-room-42!");
-            assertEquals(List.of("floor", "patrons"), dashboard.offered());
+        signedInAs("lena", "librarian", "reading-room-42!", () -> {
+            assertEquals(List.of("floor", "patrons", "analytics"), dashboard.offered());
             dashboard.load("lighting", "en");
             assertTrue(browser.text("#view").contains("Your role may not open this page"));
             assertEquals(
@@ -87,9 +82,96 @@ class DashboardBrowserTest {
             assertEquals(403, dashboard.status("GET", "/api/telemetry/latest", null));
             dashboard.load("floor", "en");
             browser.untilVisible(".seat[data-seat='desk-01']");
+        });
+    }
+
+    @Test
+    void analytics_librarianSeesTheWeek_changesTheRange_andDownloadsCsv() {
+        signedInAs("lina", "librarian", "reading-room-43!", () -> {
+            dashboard.load("analytics", "en");
+            browser.untilVisible("#an-summary");
+            assertTrue(
+                    positive("#an-visits rect.chart-bar") > 0,
+                    "entries per day are charted for the week: " + browser.text("#an-visits"));
+            assertTrue(
+                    positive("#an-seats td[data-utilisation]") > 0,
+                    "the heat map shows seat use: " + browser.text("#an-seats"));
+            assertTrue(
+                    !browser.all("#an-awards-time tbody tr").isEmpty(),
+                    "the verified-time award has a top list: " + browser.text("#an-awards-time"));
+            assertTrue(browser.text("#an-awards-time .rule").contains("Ties"));
+            String entries = browser.text("#an-summary [data-key=entries] b");
+            assertTrue(!"0".equals(entries), "the week has entries");
+
+            // One day of the week: fewer entries than the whole week, but some.
+            String day = (String) browser.driver()
+                    .executeScript("const f = document.getElementById('an-from'), t = document.getElementById('an-to');"
+                            + " const d = new Date(Date.parse(t.value) - 2 * 86400000).toISOString().slice(0, 10);"
+                            + " f.value = d; t.value = d; t.dispatchEvent(new Event('change', {bubbles: true}));"
+                            + " return d;");
+            browser.until(d -> (day + "/" + day).equals(browser.find("#an-body").getDomAttribute("data-range")));
+            String dayEntries = browser.text("#an-summary [data-key=entries] b");
+            assertTrue(
+                    !"0".equals(dayEntries) && !entries.equals(dayEntries),
+                    "one day has entries, not the week's: " + dayEntries + " of " + entries);
+
+            // A range before the history: every figure is zero and the views say so, nothing breaks.
+            browser.driver()
+                    .executeScript("const f = document.getElementById('an-from'), t = document.getElementById('an-to');"
+                            + " f.value = '2020-01-01'; t.value = '2020-01-07';"
+                            + " t.dispatchEvent(new Event('change', {bubbles: true}));");
+            browser.until(
+                    d -> "2020-01-01/2020-01-07".equals(browser.find("#an-body").getDomAttribute("data-range")));
+            assertEquals("0", browser.text("#an-summary [data-key=entries] b"));
+            assertTrue(browser.text("#an-visits").contains("No data in this range"));
+            assertEquals(0, positive("#an-visits rect.chart-bar"));
+
+            String csv = browser.find("#an-visits a.csv").getDomAttribute("href");
+            assertTrue(csv.startsWith("/api/analytics/visits.csv?from=2020-01-01"), csv);
+            Object answer = browser.driver()
+                    .executeAsyncScript(
+                            "const done = arguments[arguments.length - 1];"
+                                    + "fetch(arguments[0]).then(async r => done(r.status + ' '"
+                                    + " + r.headers.get('Content-Type') + ' ' + (await r.text()).split('\\r\\n')[0]));",
+                            csv);
+            assertTrue(String.valueOf(answer).matches("200 text/csv.* period,entries,.*"), String.valueOf(answer));
+        });
+    }
+
+    @Test
+    void analytics_isNotOfferedToFacilities_andTheApiRefusesIt() {
+        signedInAs("fran", "facilities", "boiler-room-42!", () -> {
+            assertTrue(!dashboard.offered().contains("analytics"), String.valueOf(dashboard.offered()));
+            dashboard.load("analytics", "en");
+            assertTrue(browser.text("#view").contains("Your role may not open this page"));
+            assertEquals(403, dashboard.status("GET", "/api/analytics/summary", null));
+            assertEquals(403, dashboard.status("GET", "/api/analytics/visits.csv", null));
+        });
+    }
+
+    /** Runs {@code body} signed in as a staff member of that role (created if new), then signs the admin in again. */
+    private static void signedInAs(String username, String role, String password, Runnable body) {
+        dashboard.load("fleet", "en");
+        long created = dashboard.status(
+                "POST",
+                "/api/staff",
+                "{\"username\":\"" + username + "\",\"role\":\"" + role + "\",\"password\":\"" + password + "\"}");
+        assertTrue(created == 201 || created == 409, "creating " + username + " answered " + created);
+        try {
+            dashboard.signIn(username, password);
+            body.run();
         } finally {
             dashboard.signIn("admin", demo.adminPassword());
         }
+    }
+
+    /** How many of the elements carry a positive data-value or data-utilisation. */
+    private static long positive(String css) {
+        return browser.all(css).stream()
+                .map(e -> java.util.Objects.requireNonNullElse(
+                        e.getDomAttribute("data-value"), e.getDomAttribute("data-utilisation")))
+                .filter(v -> v != null && Double.parseDouble(v) > 0)
+                .count();
     }
 
     @Test
@@ -112,6 +194,7 @@ class DashboardBrowserTest {
         browser.find("#import-file").sendKeys(csv.toString());
         browser.find("#import-file").submit();
         browser.until(d -> "done".equals(browser.find("#import-report").getDomAttribute("data-state")), WAIT);
+        browser.find("#patron-q").sendKeys("2024777"); // the demo's 240 patrons fill the first pages
         browser.click("tr[data-patron='2024777']");
         browser.untilVisible("#patron-detail #export");
         assertEquals(200, dashboard.status("GET", browser.find("#export").getDomAttribute("href"), null));
@@ -197,7 +280,15 @@ class DashboardBrowserTest {
     @Test
     void everyPage_speaksBothLanguages_withNoEnglishLeftInChinese() {
         for (String page : List.of(
-                "fleet", "agents/reading-room-1", "floor", "lighting", "schedules", "patrons", "devices", "audit")) {
+                "fleet",
+                "agents/reading-room-1",
+                "floor",
+                "lighting",
+                "schedules",
+                "patrons",
+                "analytics",
+                "devices",
+                "audit")) {
             dashboard.load(page, "zh-CN");
             assertEquals("zh-CN", browser.language());
             assertTrue(browser.text("#nav").contains("楼层平面"), page);

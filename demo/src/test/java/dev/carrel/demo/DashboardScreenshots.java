@@ -99,4 +99,23 @@ class DashboardScreenshots {
             }
         }
     }
+
+    /** The analytics page over the demo's simulated week (a demo of its own: the history needs its site key). */
+    @Test
+    void analytics_inBothLanguages() throws Exception {
+        String target = System.getProperty("dashboard.screenshots", "");
+        assumeTrue(!target.isBlank(), "set -Ddashboard.screenshots=<folder> to regenerate the dashboard screenshots");
+        Path out = Path.of(target);
+        try (KioskBrowser browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
+                Demo demo = Demo.start(dir.resolve("week"), 0, Duration.ofSeconds(10), 0, 7, Dashboard.FAST_ALERTS)) {
+            Dashboard dashboard = new Dashboard(browser, demo.hub().httpPort());
+            dashboard.signIn("admin", demo.adminPassword());
+            browser.resize(new org.openqa.selenium.Dimension(1920, 2300)); // the whole page, heat map and awards too
+            for (String lang : List.of("zh-CN", "en")) {
+                dashboard.load("analytics", lang);
+                browser.untilVisible("#an-seats table.heat");
+                browser.screenshot(out.resolve("dashboard-analytics-" + lang + ".png"));
+            }
+        }
+    }
 }
