@@ -98,12 +98,14 @@ class Sip2ClientTest {
 
     @Test
     void serverGone_failsAfterTheConfiguredRetries() throws Exception {
-        FakeIls ils = new FakeIls(FakeIls.Profile.KOHA, StandardCharsets.US_ASCII, ACCOUNTS);
-        int port = ils.port();
-        ils.close();
-        Sip2Settings s = settings(port, true, StandardCharsets.US_ASCII);
-        try (Sip2Client client = new Sip2Client(s, SocketLink.connector(s), CLOCK)) {
-            assertThrows(Sip2Client.Sip2Exception.class, () -> new LibraryAccounts(client).valid("x"));
+        // A port held by a socket that is bound but never listens: every connect is refused, and no other test
+        // can take the port meanwhile (a closed server's port could be handed to someone else's listener).
+        try (java.net.Socket holder = new java.net.Socket()) {
+            holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            Sip2Settings s = settings(holder.getLocalPort(), true, StandardCharsets.US_ASCII);
+            try (Sip2Client client = new Sip2Client(s, SocketLink.connector(s), CLOCK)) {
+                assertThrows(Sip2Client.Sip2Exception.class, () -> new LibraryAccounts(client).valid("x"));
+            }
         }
     }
 
