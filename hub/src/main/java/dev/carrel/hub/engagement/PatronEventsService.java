@@ -60,17 +60,19 @@ final class PatronEventsService implements HttpService {
 
     private void list(ServerResponse res, String patron) throws Exception {
         Instant now = clock.instant();
-        List<Mine> mine = new ArrayList<>();
-        for (LibraryEvent e : database.read(c -> store.between(c, now, now.plus(366, ChronoUnit.DAYS)))) {
-            mine.add(database.read(c -> {
+        // One read for the whole list: the events and their counts come from one consistent snapshot.
+        List<Mine> mine = database.read(c -> {
+            List<Mine> rows = new ArrayList<>();
+            for (LibraryEvent e : store.between(c, now, now.plus(366, ChronoUnit.DAYS))) {
                 EventStore.Counts counts = store.counts(c, e.id());
-                return new Mine(
+                rows.add(new Mine(
                         e,
                         Math.max(0, e.capacity() - counts.places()),
                         counts.waitlist(),
-                        store.registration(c, e.id(), patron));
-            }));
-        }
+                        store.registration(c, e.id(), patron)));
+            }
+            return rows;
+        });
         out.send(res, mine);
     }
 

@@ -71,11 +71,15 @@ final class PatronVolunteeringService implements HttpService {
 
     private void list(ServerResponse res, String patron) throws Exception {
         Instant now = clock.instant();
-        List<Mine> mine = new ArrayList<>();
-        for (VolunteerShift v : database.read(c -> store.between(c, now, now.plus(366, ChronoUnit.DAYS)))) {
-            mine.add(database.read(c ->
-                    new Mine(v, Math.max(0, v.slots() - store.signedUp(c, v.id())), store.signup(c, v.id(), patron))));
-        }
+        // One read for the whole list: the shifts and their sign-ups come from one consistent snapshot.
+        List<Mine> mine = database.read(c -> {
+            List<Mine> rows = new ArrayList<>();
+            for (VolunteerShift v : store.between(c, now, now.plus(366, ChronoUnit.DAYS))) {
+                rows.add(new Mine(
+                        v, Math.max(0, v.slots() - store.signedUp(c, v.id())), store.signup(c, v.id(), patron)));
+            }
+            return rows;
+        });
         out.send(res, mine);
     }
 
