@@ -90,10 +90,14 @@ public final class KioskBrowser implements AutoCloseable {
                 .setSize(new Dimension(size.width + (size.width - (int) w), size.height + (size.height - (int) h)));
     }
 
-    /** Loads the kiosk page of the agent at that port and waits until it has its first data. */
+    /**
+     * Loads the kiosk page of the agent at that port and waits until it has its first data and its event stream
+     * is open: a card presented before the stream opens would never reach the page.
+     */
     void load(int port, String query) {
         driver.get("http://127.0.0.1:" + port + "/" + query);
-        until(d -> !(Boolean) driver.executeScript("return document.body.classList.contains('booting')"));
+        until(d -> (Boolean) driver.executeScript(
+                "return !document.body.classList.contains('booting') && document.body.classList.contains('live')"));
     }
 
     public ChromeDriver driver() {

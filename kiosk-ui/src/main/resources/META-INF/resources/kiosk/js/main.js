@@ -67,6 +67,9 @@ function touched() {
 
 function listen() {
   const events = new EventSource('api/events');
+  // The agent opens every stream with the seat map: once it is here, a tap at the reader reaches this page
+  // (one before it would be missed, so the browser tests wait for 'live').
+  events.addEventListener('seats', () => document.body.classList.add('live'), { once: true });
   const on = (name, handler) => events.addEventListener(name, (e) => {
     handler(JSON.parse(e.data));
     render();
