@@ -30,6 +30,7 @@ final class DemoLibrary {
                         new Endpoint("gate-1-reader", Kind.CREDENTIAL_READER),
                         new Endpoint("gate-1-face", Kind.CREDENTIAL_READER),
                         new Endpoint("gate-1-qr", Kind.CREDENTIAL_READER),
+                        new Endpoint("gate-1-exit-reader", Kind.CREDENTIAL_READER),
                         new Endpoint("gate-1", Kind.GATE),
                         new Endpoint("gate-1-indicator", Kind.INDICATOR),
                         new Endpoint("gate-1-kiosk", Kind.KIOSK));
@@ -58,7 +59,8 @@ final class DemoLibrary {
 
     /**
      * The agent's layout on simulated drivers: the reading room's desks and the room are seats; the gate
-     * decides its three readers with the site's secret. Unknown credentials are let in when the hub does not
+     * decides its three entry readers with the site's secret, and lets out whoever taps its exit reader
+     * through the same turnstile. Unknown credentials are let in when the hub does not
      * answer (the patrons issue brings the hub's answers and allow-lists), so the demo's patrons get in.
      */
     static AgentLayout layout(String agent, AgentLayout.SiteSettings site) {
@@ -69,7 +71,9 @@ final class DemoLibrary {
                         "gate-1",
                         "gate-1-indicator",
                         "allow",
-                        Duration.ofMillis(300)))
+                        Duration.ofMillis(300),
+                        List.of("gate-1-exit-reader"),
+                        Optional.empty()))
                 : Optional.empty();
         // Demo minutes are short so leaves and no-shows happen while someone watches.
         SeatRules rules = new SeatRules(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), 1);

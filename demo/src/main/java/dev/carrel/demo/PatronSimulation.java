@@ -10,7 +10,6 @@ import dev.carrel.drivers.fake.FakePresenceSensor;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
 import dev.carrel.protocol.EventBody;
-import dev.carrel.protocol.EventBody.GatePassage;
 import dev.carrel.protocol.SeatState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -113,7 +112,10 @@ final class PatronSimulation {
 
     private synchronized void exit(int n, CredentialHash patron) {
         inside.remove(n);
-        gate(new GatePassage("gate-1", GatePassage.Direction.OUT, Optional.of(patron)));
+        // Out through the gate's exit reader: the gate opens, records the passage OUT and says goodbye.
+        agents.apply(DemoLibrary.GATE)
+                .flatMap(a -> a.devices().find("gate-1-exit-reader", FakeCredentialReader.class))
+                .ifPresent(reader -> reader.present(dev.carrel.drivers.CredentialKind.CARD_UID, DemoPatrons.card(n)));
         if (random.nextInt(3) == 0) {
             gate(new EventBody.Feedback(
                     "gate-1",

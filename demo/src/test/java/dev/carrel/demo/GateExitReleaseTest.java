@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.carrel.agent.EdgeAgent;
 import dev.carrel.agent.seats.SeatResult;
+import dev.carrel.drivers.CredentialKind;
+import dev.carrel.drivers.fake.FakeCredentialReader;
+import dev.carrel.drivers.fake.FakeGateActuator;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.EventBody.GatePassage;
 import dev.carrel.protocol.SeatState;
@@ -18,6 +21,43 @@ import org.junit.jupiter.api.io.TempDir;
 class GateExitReleaseTest {
     @TempDir
     Path dir;
+
+    @Test
+    void cardOnTheGatesExitReader_releasesTheSeatThePatronHeldInTheReadingRoom() throws Exception {
+        try (Demo demo = Demo.start(dir, 0, Duration.ofSeconds(5), 0)) {
+            HubApi api = new HubApi(demo.hub());
+            for (String agent : DemoLibrary.agents()) {
+                api.awaitAgent(agent, HubApi.online(1), Duration.ofSeconds(10));
+            }
+            EdgeAgent room = demo.agent(DemoLibrary.READING_ROOM).orElseThrow();
+            EdgeAgent gate = demo.agent(DemoLibrary.GATE).orElseThrow();
+            String card = DemoPatrons.card(7);
+            CredentialHash patron =
+                    PatronSimulation.cards(dir.resolve("site-secret")).apply(card);
+            assertInstanceOf(SeatResult.Done.class, room.seats().checkIn("desk-05", patron, "desk_reader"));
+
+            gate.devices()
+                    .find("gate-1-exit-reader", FakeCredentialReader.class)
+                    .orElseThrow()
+                    .present(CredentialKind.CARD_UID, card);
+
+            assertEquals(
+                    1,
+                    gate.devices()
+                            .find("gate-1", FakeGateActuator.class)
+                            .orElseThrow()
+                            .pulses()
+                            .size(),
+                    "the turnstile opened for the exit");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (room.seats().seat("desk-05").orElseThrow().state() != SeatState.FREE
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(
+                    SeatState.FREE, room.seats().seat("desk-05").orElseThrow().state());
+        }
+    }
 
     @Test
     void gatePassageOut_releasesTheSeatThePatronHeldInTheReadingRoom() throws Exception {

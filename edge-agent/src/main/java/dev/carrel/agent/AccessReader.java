@@ -24,12 +24,14 @@ import java.util.Set;
  *   indicator: gate-1-indicator
  *   fallback: deny                          # for unknown credentials when the hub does not answer
  *   hub-timeout-ms: 800
+ *   exit-readers: [gate-1-exit]             # optional: taps out, never refused
+ *   exit-relay: gate-1-exit-relay           # optional: the relay above when one door serves both ways
  * </pre>
  */
 final class AccessReader {
     private static final Set<String> SITE_KEYS = Set.of("id", "secret-file", "pass-keys");
     private static final Set<String> GATE_KEYS =
-            Set.of("id", "readers", "relay", "indicator", "fallback", "hub-timeout-ms");
+            Set.of("id", "readers", "relay", "indicator", "fallback", "hub-timeout-ms", "exit-readers", "exit-relay");
 
     private AccessReader() {}
 
@@ -66,7 +68,9 @@ final class AccessReader {
                 text(node, "gate", "relay"),
                 text(node, "gate", "indicator"),
                 fallback,
-                Duration.ofMillis(timeout.isMissingNode() ? 800 : timeout.asLong())));
+                Duration.ofMillis(timeout.isMissingNode() ? 800 : timeout.asLong()),
+                list(node, "gate", "exit-readers"),
+                node.has("exit-relay") ? Optional.of(text(node, "gate", "exit-relay")) : Optional.empty()));
     }
 
     private static boolean absent(JsonNode node) {

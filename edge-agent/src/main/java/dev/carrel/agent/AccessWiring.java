@@ -14,6 +14,7 @@ import dev.carrel.agent.gate.PassVerifier;
 import dev.carrel.agent.gate.SiteSecret;
 import dev.carrel.agent.kiosk.KioskEvent;
 import dev.carrel.agent.kiosk.KioskFeed;
+import dev.carrel.agent.kiosk.KioskPatron;
 import dev.carrel.agent.mqtt.AgentConnection;
 import dev.carrel.agent.seats.SeatBinding;
 import dev.carrel.agent.seats.SeatSessions;
@@ -21,6 +22,7 @@ import dev.carrel.drivers.CredentialReader;
 import dev.carrel.drivers.GateActuator;
 import dev.carrel.drivers.Indicator;
 import dev.carrel.drivers.Scheduler;
+import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
 import dev.carrel.protocol.GateReminders;
 import dev.carrel.protocol.MobilePass;
@@ -67,6 +69,7 @@ final class AccessWiring implements AutoCloseable {
             Events events,
             SeatSessions seats,
             KioskFeed kiosk,
+            KioskPatron kioskPatron,
             Scheduler scheduler,
             Executor executor) {}
 
@@ -140,13 +143,23 @@ final class AccessWiring implements AutoCloseable {
         GateEffects effects = new GateEffects(
                 p.devices().find(g.relay(), GateActuator.class).orElseThrow(() -> notA(g.relay(), "gate relay")),
                 p.devices().find(g.indicator(), Indicator.class).orElseThrow(() -> notA(g.indicator(), "indicator")),
-                kiosk(p.kiosk()),
+                kiosk(p.kiosk(), p.kioskPatron()),
                 patron -> reminders.forPatron(patron),
                 p.events()::publish);
         gate = new Gate(config, hasher, authority, effects);
         for (String id : g.readers()) {
-            gate.attach(p.devices().find(id, CredentialReader.class).orElseThrow(() -> notA(id, "credential reader")));
+            gate.attach(reader(p, id));
         }
+        GateActuator exitRelay = g.exitRelay()
+                .map(id -> p.devices().find(id, GateActuator.class).orElseThrow(() -> notA(id, "gate relay")))
+                .orElse(effects.relay());
+        for (String id : g.exitReaders()) {
+            gate.attachExit(reader(p, id), exitRelay);
+        }
+    }
+
+    private static CredentialReader reader(Parts p, String id) {
+        return p.devices().find(id, CredentialReader.class).orElseThrow(() -> notA(id, "credential reader"));
     }
 
     /** Keeps the newest set of reminders (docs/patrons.md); an older or malformed one changes nothing. */
@@ -161,8 +174,15 @@ final class AccessWiring implements AutoCloseable {
         }
     }
 
-    private static KioskNotifier kiosk(KioskFeed feed) {
+    private static KioskNotifier kiosk(KioskFeed feed, KioskPatron patron) {
         return new KioskNotifier() {
+            @Override
+            public void farewell(
+                    Optional<CredentialHash> credential, Optional<String> shortName, List<String> reminders) {
+                credential.ifPresent(patron::left);
+                feed.publish(new KioskEvent.Farewell(shortName.orElse(""), reminders));
+            }
+
             @Override
             public void greet(Optional<String> shortName, List<String> reminders) {
                 feed.publish(new KioskEvent.Greeting(shortName.orElse(""), reminders));

@@ -38,11 +38,35 @@ public record AgentLayout(
         }
     }
 
-    /** A gate this agent drives: the readers it decides, its relay and indicator, and its fallback. */
+    /**
+     * A gate this agent drives: the entry readers it decides against the allow-list, its relay, indicator and
+     * fallback, and exit readers that always open ({@code exitRelay}, or the entry relay when one door serves
+     * both ways). No reader may be both.
+     */
     public record GateSettings(
-            String id, List<String> readers, String relay, String indicator, String fallback, Duration hubTimeout) {
+            String id,
+            List<String> readers,
+            String relay,
+            String indicator,
+            String fallback,
+            Duration hubTimeout,
+            List<String> exitReaders,
+            Optional<String> exitRelay) {
         public GateSettings {
             readers = List.copyOf(readers);
+            exitReaders = List.copyOf(exitReaders);
+            for (String r : exitReaders) {
+                if (readers.contains(r)) {
+                    throw new IllegalArgumentException("configuration key 'gate.exit-readers' names '" + r
+                            + "', which 'gate.readers' names too: a reader lets patrons in or out, not both");
+                }
+            }
+        }
+
+        /** A gate with entry readers only. */
+        public GateSettings(
+                String id, List<String> readers, String relay, String indicator, String fallback, Duration hubTimeout) {
+            this(id, readers, relay, indicator, fallback, hubTimeout, List.of(), Optional.empty());
         }
     }
 
@@ -133,6 +157,8 @@ public record AgentLayout(
         List<String> named = new java.util.ArrayList<>(gate.get().readers());
         named.add(gate.get().relay());
         named.add(gate.get().indicator());
+        named.addAll(gate.get().exitReaders());
+        gate.get().exitRelay().ifPresent(named::add);
         for (String endpoint : named) {
             if (!ids.contains(endpoint)) {
                 throw new IllegalArgumentException(

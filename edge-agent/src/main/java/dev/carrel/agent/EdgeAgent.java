@@ -153,7 +153,14 @@ public final class EdgeAgent implements AutoCloseable {
                     layout,
                     config.dataDir(),
                     new AccessWiring.Parts(
-                            p.devices, p.connection, p.events, p.seats, p.kioskFeed, p.scheduler, timer));
+                            p.devices,
+                            p.connection,
+                            p.events,
+                            p.seats,
+                            p.kioskFeed,
+                            p.kioskPatron,
+                            p.scheduler,
+                            timer));
         } catch (java.io.IOException | java.sql.SQLException e) {
             throw new IllegalStateException(
                     "agent " + config.id() + ": access control cannot start: " + e.getMessage(), e);

@@ -57,6 +57,41 @@ class AgentLayoutReaderTest {
         assertKey("endpoints: {l: {driver: fake-lamp}}\nseats: {a: {lamp: l}, b: {lamp: l}}", "seats.b");
     }
 
+    @Test
+    void gate_readsExitReadersAndRelay_andRefusesAReaderThatIsBoth() throws Exception {
+        String site = "site: {id: lib, secret-file: /etc/carrel/site-secret}\n"
+                + "endpoints: {in-card: {driver: fake-reader}, out-card: {driver: fake-reader},"
+                + " turnstile: {driver: fake-gate}, turnstile-out: {driver: fake-gate}, led: {driver: fake-indicator}}\n";
+        AgentLayout.GateSettings gate =
+                AgentConfigFile.readLayout(file(site + """
+                        gate:
+                          id: gate-1
+                          readers: [in-card]
+                          relay: turnstile
+                          indicator: led
+                          exit-readers: [out-card]
+                          exit-relay: turnstile-out
+                        """)).gate().orElseThrow();
+        assertEquals(java.util.List.of("out-card"), gate.exitReaders());
+        assertEquals(Optional.of("turnstile-out"), gate.exitRelay());
+
+        AgentLayout.GateSettings oneDoor = AgentConfigFile.readLayout(
+                        file(site + "gate: {id: g, readers: [in-card], relay: turnstile, indicator: led}"))
+                .gate()
+                .orElseThrow();
+        assertEquals(java.util.List.of(), oneDoor.exitReaders());
+        assertEquals(Optional.empty(), oneDoor.exitRelay());
+
+        String door = site + "gate: {id: g, readers: [in-card], relay: turnstile, indicator: led, ";
+        assertKey(door + "exit-readers: [in-card]}", "gate.exit-readers");
+        assertKey(door + "exit-relay: ''}", "gate.exit-relay");
+        assertKey(door + "exit-readers: out-card}", "gate.exit-readers");
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AgentConfigFile.readLayout(file(door + "exit-readers: [back-door]}")));
+        assertTrue(e.getMessage().contains("back-door"), e.getMessage());
+    }
+
     private void assertKey(String yaml, String key) throws Exception {
         Path f = file(yaml);
         var e = assertThrows(IllegalArgumentException.class, () -> AgentConfigFile.readLayout(f));

@@ -12,14 +12,22 @@ import dev.carrel.drivers.fake.FakeCredentialReader;
 import dev.carrel.hub.Hub;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.AllowlistDelta;
+import dev.carrel.protocol.Event;
+import dev.carrel.protocol.EventBody;
 import dev.carrel.protocol.Topic;
+import dev.carrel.protocol.WireCodec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +47,7 @@ class GateKioskPageTest {
     static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     static final String ZHANG = "04A1B2C3";
     static final String SUSPENDED = "04D4E5F6";
+    private static final WireCodec CODEC = new WireCodec();
     static final List<String> REMINDERS = List.of("2 本图书 11月27日到期", "预约书已到：一楼总服务台");
 
     @TempDir
@@ -49,12 +58,15 @@ class GateKioskPageTest {
     private EdgeAgent agent;
     private MqttClient hubClient;
     private FakeCredentialReader reader;
+    private FakeCredentialReader exitReader;
+    private AgentLayout.SiteSettings site;
+    private final BlockingQueue<EventBody.Feedback> feedback = new LinkedBlockingQueue<>();
 
     @BeforeAll
     void start() throws Exception {
         browser = KioskBrowser.open(KioskBrowser.PORTRAIT);
         hub = KioskRig.hub(dir.resolve("hub"));
-        AgentLayout.SiteSettings site = KioskRig.site(dir);
+        site = KioskRig.site(dir);
         Path data = dir.resolve("gate-1");
         KioskRig.savedTwin(
                 data,
@@ -82,8 +94,16 @@ class GateKioskPageTest {
         agent = KioskRig.start(KioskRig.config("gate-1", data, Optional.of(hub)), KioskRig.gate(site));
         reader = KioskRig.reader(agent, "gate-1-reader");
         KioskRig.awaitOnline(agent);
+        exitReader = KioskRig.reader(agent, "gate-1-exit");
         hubClient = KioskRig.hubClient(hub);
         AgentId id = AgentId.of("gate-1");
+        // The feedback events the agent publishes, as the hub receives them.
+        Topic feedbackTopic = Topic.event(id, "feedback");
+        hubClient.subscribe(
+                new MqttSubscription[] {new MqttSubscription(feedbackTopic.toString(), 1)}, new IMqttMessageListener[] {
+                    (t, m) -> feedback.add((EventBody.Feedback) CODEC.decode(feedbackTopic, m.getPayload(), Event.class)
+                            .body())
+                });
         // Far above any version the test hub sends itself, so its own pushes at the agent's birth lose.
         long version = Long.MAX_VALUE / 2;
         KioskRig.publish(
@@ -121,6 +141,7 @@ class GateKioskPageTest {
     @BeforeEach
     void freshPage() {
         browser.load(agent.kioskPort().orElseThrow(), "");
+        feedback.clear();
     }
 
     @Test
@@ -178,13 +199,53 @@ class GateKioskPageTest {
     }
 
     @Test
-    void feedback_isOneTap_andThanksThePatron() {
+    void feedback_isOneTap_andThanksThePatron() throws Exception {
         browser.click("#rate");
         browser.untilVisible("#feedback.active");
         assertEquals("本次到馆体验如何？", browser.text("#feedback-title"));
         browser.click(".score[data-score='4']");
         browser.untilVisible("#feedback-thanks");
-        assertFalse(browser.visible(".score"));
+        assertTrue(browser.visible("#feedback-more"), "a comment is offered, never required");
+        browser.click("#feedback-send");
+        browser.until(d -> !browser.visible(".score"));
+        EventBody.Feedback f = feedback.poll(10, TimeUnit.SECONDS);
+        assertEquals(4, f.score());
+        assertEquals(Optional.empty(), f.comment());
+    }
+
+    @Test
+    void exitTap_saysGoodbyeWithReminders_thenAsksHowTheVisitWas_andSendsTopicsAndComment() throws Exception {
+        for (int attempt = 1;
+                !browser.visible("#verdict.bye")
+                        || !browser.text("#verdict-title").contains("Zhang S.");
+                attempt++) {
+            // the allow-list arrives over the broker at start; a tap before it names nobody
+            exitReader.present(CredentialKind.CARD_UID, ZHANG);
+            try {
+                browser.untilText("#verdict-title", "Zhang S.");
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+        assertTrue(browser.text("#verdict-title").startsWith("再见"), browser.text("#verdict-title"));
+        assertEquals(
+                REMINDERS,
+                browser.all("#reminders-list li").stream().map(e -> e.getText()).toList());
+        browser.until(d -> browser.visible("#feedback.active"), java.time.Duration.ofSeconds(20));
+        assertEquals("本次到馆体验如何？", browser.text("#feedback-title"));
+        browser.click(".score[data-score='2']");
+        browser.click(".topic[data-topic='noise']");
+        browser.find("#feedback-comment").sendKeys("空调太冷");
+        browser.click("#feedback-send");
+        browser.until(d -> !browser.visible("#feedback-more"));
+
+        EventBody.Feedback f = feedback.poll(10, TimeUnit.SECONDS);
+        assertEquals(2, f.score());
+        assertEquals(EventBody.Feedback.Context.EXIT, f.context());
+        assertEquals(Optional.of("噪音; 空调太冷"), f.comment());
+        assertEquals(Optional.of(KioskRig.hash(site, ZHANG)), f.patron(), "the score counts under the patron's group");
     }
 
     private void assertOnlyChinese() {

@@ -141,11 +141,15 @@ final class KioskRig {
                 Optional.empty());
     }
 
-    /** A gate with one card reader, its turnstile and indicator; unknown cards are refused offline. */
+    /**
+     * A gate with one card reader, its turnstile and indicator, and an exit reader through the same turnstile;
+     * unknown cards are refused offline.
+     */
     static AgentLayout gate(AgentLayout.SiteSettings site) {
         return new AgentLayout(
                 List.of(
                         new EndpointSpec("gate-1-reader", "fake-reader", Map.of()),
+                        new EndpointSpec("gate-1-exit", "fake-reader", Map.of()),
                         new EndpointSpec("gate-1", "fake-gate", Map.of()),
                         new EndpointSpec("gate-1-indicator", "fake-indicator", Map.of())),
                 List.of(),
@@ -158,7 +162,9 @@ final class KioskRig {
                         "gate-1",
                         "gate-1-indicator",
                         "deny",
-                        Duration.ofMillis(300))));
+                        Duration.ofMillis(300),
+                        List.of("gate-1-exit"),
+                        Optional.empty())));
     }
 
     private static SeatBinding seat(String id, String lamp) {

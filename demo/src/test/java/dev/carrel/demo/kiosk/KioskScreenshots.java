@@ -60,6 +60,10 @@ class KioskScreenshots {
                                 "Zhang S.", List.of("2 本图书 11月27日到期", "预约书已到：一楼总服务台")));
                 browser.untilVisible("#verdict.allow");
                 browser.screenshot(out.resolve("gate-greeting-" + lang + ".png"));
+                agent.kioskFeed()
+                        .publish(new dev.carrel.agent.kiosk.KioskEvent.Farewell("Zhang S.", List.of("预约书已到：一楼总服务台")));
+                browser.untilVisible("#verdict.bye");
+                browser.screenshot(out.resolve("gate-farewell-" + lang + ".png"));
                 KioskRig.reader(agent, "gate-1-reader").present(CredentialKind.CARD_UID, "04DEAD00");
                 browser.untilVisible("#verdict.deny");
                 browser.screenshot(out.resolve("gate-refusal-" + lang + ".png"));
@@ -67,6 +71,10 @@ class KioskScreenshots {
                 browser.click("#rate");
                 browser.untilVisible("#feedback.active");
                 browser.screenshot(out.resolve("feedback-" + lang + ".png"));
+                browser.click(".score[data-score='4']");
+                browser.click(".topic[data-topic='seats']");
+                browser.untilVisible(".topic.chosen");
+                browser.screenshot(out.resolve("feedback-more-" + lang + ".png"));
             }
         }
     }

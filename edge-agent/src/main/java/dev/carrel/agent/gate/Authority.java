@@ -8,6 +8,7 @@ import dev.carrel.protocol.CredentialKind;
 import dev.carrel.protocol.EventBody.GateDecision.Decision;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
 import dev.carrel.protocol.EventBody.GateDecision.Source;
+import dev.carrel.protocol.MobilePass;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -116,6 +117,27 @@ public final class Authority {
             LOG.log(Level.WARNING, "gate " + config.gateId() + " cannot read a greeting; greeting without name", e);
         }
         return verdict;
+    }
+
+    /**
+     * Who is leaving, for the farewell: the allow-list's row for a card, the pass's patron (and the list's
+     * greeting for them) for a mobile pass; nothing for a credential the list does not hold. Never the hub: an
+     * exit waits on nothing.
+     */
+    Optional<Allowlist.Holder> leaving(Presented presented) {
+        try {
+            Optional<String> passPatron =
+                    presented.pass().flatMap(PassVerifier.PassCheck::pass).map(MobilePass::patron);
+            if (passPatron.isPresent()) {
+                String patron = passPatron.get();
+                return Optional.of(new Allowlist.Holder(
+                        patron, allowlist.greetingOf(patron).orElse("")));
+            }
+            return allowlist.holder(presented.credential());
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "gate " + config.gateId() + " cannot read who is leaving; goodbye without name", e);
+            return Optional.empty();
+        }
     }
 
     public HubCounts hubCounts() {

@@ -4,6 +4,7 @@ import dev.carrel.agent.gate.Authority.Presented;
 import dev.carrel.agent.gate.CredentialHasher.MalformedCredentialException;
 import dev.carrel.drivers.Credential;
 import dev.carrel.drivers.CredentialReader;
+import dev.carrel.drivers.GateActuator;
 import dev.carrel.drivers.Signal;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
@@ -22,6 +23,8 @@ import java.util.logging.Logger;
  * A library gate (DESIGN §5, "Gate entry"): a presented credential is hashed, decided by the {@link
  * Authority}, and acted on — relay pulse and green light on allow, red light on deny, the kiosk told, and
  * the events {@code credential_presented}, {@code gate_decision} and, on allow, {@code gate_passage} IN.
+ * An exit reader ({@link #attachExit}) is never refused: it opens, records {@code gate_passage} OUT and says
+ * goodbye.
  *
  * <p>The relay pulses first, before any event is written or greeting read, so a known credential's latency
  * is the hash and a memory lookup. A failing effect (a faulty indicator, a full outbox) is logged and does
@@ -47,6 +50,41 @@ public final class Gate {
     /** Decides every credential this reader yields. */
     public void attach(CredentialReader reader) {
         reader.onCredential(this::present);
+    }
+
+    /**
+     * Lets out whoever presents a credential at this exit reader, through that relay (the entry relay when one
+     * door serves both ways).
+     */
+    public void attachExit(CredentialReader reader, GateActuator relay) {
+        reader.onCredential(c -> leave(c, relay));
+    }
+
+    /**
+     * One exit (docs/gate.md, "Exit"). The relay pulses first, whatever was read and whether or not the library
+     * is admitting: nobody is ever kept in. Then the passage OUT is recorded, naming the credential when the read
+     * was one (the hub pairs it with the entry and releases the patron's seat), and the kiosk says goodbye with
+     * the patron's reminders. The allow-list's file names the patron; the hub is never asked.
+     */
+    public void leave(Credential credential, GateActuator relay) {
+        safely("exit relay", relay::pulse);
+        safely("indicator", () -> effects.indicator().show(Signal.ACCEPT));
+        Optional<Presented> presented;
+        try {
+            presented = Optional.of(identify(credential));
+        } catch (MalformedCredentialException e) {
+            malformed.incrementAndGet();
+            LOG.warning(() -> "gate " + config.gateId() + " let out a read from " + credential.readerId()
+                    + " that is no credential: " + e.getMessage());
+            presented = Optional.empty();
+        }
+        Optional<CredentialHash> who = presented.map(Presented::credential);
+        record(new EventBody.GatePassage(config.gateId(), Direction.OUT, who));
+        Optional<Allowlist.Holder> holder = presented.flatMap(authority::leaving);
+        List<String> reminders =
+                holder.map(h -> effects.reminders().forPatron(h.patron())).orElse(List.of());
+        Optional<String> name = holder.map(Allowlist.Holder::greeting).filter(g -> !g.isBlank());
+        safely("kiosk", () -> effects.kiosk().farewell(who, name, reminders));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.carrel.agent.gate;
 
+import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
 import java.util.List;
 import java.util.Optional;
@@ -18,4 +19,11 @@ public interface KioskNotifier {
 
     /** Sorry: the reason the patron may not enter, for the kiosk to explain. */
     void refuse(Reason reason);
+
+    /**
+     * Goodbye at an exit reader, with the short greeting form and reminders when the allow-list knows the
+     * patron; {@code patron} is the credential read (empty when the read was no credential), so the kiosk's
+     * feedback question that follows can count the score under the patron's group.
+     */
+    void farewell(Optional<CredentialHash> patron, Optional<String> shortName, List<String> reminders);
 }

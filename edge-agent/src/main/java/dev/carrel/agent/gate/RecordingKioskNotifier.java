@@ -1,5 +1,6 @@
 package dev.carrel.agent.gate;
 
+import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,22 @@ public final class RecordingKioskNotifier implements KioskNotifier {
     @Override
     public synchronized void refuse(Reason reason) {
         shown.add(new Shown(Optional.empty(), List.of(), Optional.of(reason)));
+    }
+
+    /** One goodbye at an exit reader. */
+    public record Farewell(Optional<CredentialHash> patron, Optional<String> shortName, List<String> reminders) {}
+
+    private final List<Farewell> farewells = new ArrayList<>();
+
+    @Override
+    public synchronized void farewell(
+            Optional<CredentialHash> patron, Optional<String> shortName, List<String> reminders) {
+        farewells.add(new Farewell(patron, shortName, List.copyOf(reminders)));
+    }
+
+    /** Every goodbye, oldest first. */
+    public synchronized List<Farewell> farewells() {
+        return List.copyOf(farewells);
     }
 
     /** Everything told, oldest first. */

@@ -20,6 +20,14 @@ public sealed interface KioskEvent {
         }
     }
 
+    /** Goodbye at the gate's exit reader, with the patron's reminders; the page asks for feedback after it. */
+    record Farewell(String shortName, List<String> reminders) implements KioskEvent {
+        @Override
+        public String name() {
+            return "farewell";
+        }
+    }
+
     /** A refusal: a reason code (e.g. {@code suspended}) and a hint code for what to do. */
     record Refusal(String reason, String hint) implements KioskEvent {
         @Override

@@ -37,6 +37,16 @@ public final class KioskPatron {
         return clock.instant().isBefore(until) ? Optional.of(patron) : Optional.empty();
     }
 
+    /**
+     * The patron went out through the gate's exit reader: the feedback question that follows may name them,
+     * but the screen may not act for them.
+     */
+    public synchronized void left(CredentialHash credential) {
+        patron = credential;
+        until = Instant.MIN;
+        servedUntil = clock.instant().plus(FEEDBACK);
+    }
+
     /** The screen has acted for the patron: the next action needs a new tap. */
     public synchronized void done() {
         until = Instant.MIN;

@@ -85,6 +85,10 @@ public final class GateBenchmark {
 
         @Override
         public void refuse(Reason reason) {}
+
+        @Override
+        public void farewell(
+                Optional<dev.carrel.protocol.CredentialHash> patron, Optional<String> shortName, List<String> r) {}
     };
 
     private static final HubAuthoriser NO_HUB = new HubAuthoriser() {

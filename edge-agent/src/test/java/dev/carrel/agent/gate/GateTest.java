@@ -350,7 +350,7 @@ class GateTest {
         assertEquals(source, v.source(), v.toString());
     }
 
-    private static String pass(String patron, Instant issued, Duration validity) {
+    static String pass(String patron, Instant issued, Duration validity) {
         return MobilePass.create("main-library", patron, issued, validity).issue(HUB_KEY.getPrivate());
     }
 

@@ -78,6 +78,7 @@ function listen() {
   on('seats', (s) => { state.seats = s.seats; });
   on('greeting', (g) => { touched(); result.greeting(g); });
   on('refusal', (r) => { touched(); result.refusal(r); });
+  on('farewell', (f) => { touched(); result.farewell(f); });
   on('patron', (p) => {
     touched();
     state.patron = p.present ? { seat: p.seat ?? null, seatState: p.seatState ?? null, until: Date.now() + p.seconds * 1000 } : null;

@@ -1,11 +1,13 @@
-// Gate result: a welcome with the patron's reminders, or a refusal with its reason and what to do. The
-// screen returns to idle by itself; a new decision replaces the one shown.
+// Gate result: a welcome with the patron's reminders, a refusal with its reason and what to do, or a
+// goodbye at the exit with the reminders, after which the kiosk asks how the visit was. The screen moves on
+// by itself; a new decision replaces the one shown.
 import { el, fill } from './dom.js';
 import { t } from './i18n.js';
 
 const GREETING_MS = 7000;
 const PER_REMINDER_MS = 2000;
 const REFUSAL_MS = 10000;
+const FAREWELL_MS = 5000;
 
 let ctx;
 let shown = null;
@@ -24,12 +26,17 @@ export function refusal(r) {
   present({ kind: 'deny', reason: r.reason, hint: r.hint }, REFUSAL_MS);
 }
 
-function present(decision, ms) {
+export function farewell(f) {
+  const ms = Math.min(FAREWELL_MS + PER_REMINDER_MS * f.reminders.length, 14000);
+  present({ kind: 'bye', name: f.shortName, reminders: f.reminders }, ms, 'feedback');
+}
+
+function present(decision, ms, next = null) {
   shown = decision;
   clearTimeout(timer);
   timer = setTimeout(() => {
     shown = null;
-    ctx.show(ctx.home());
+    ctx.show(next ?? ctx.home());
   }, ms);
   restartCountdown(ms);
   ctx.show('result');
@@ -47,11 +54,12 @@ export function render() {
   verdict.className = 'verdict ' + shown.kind;
   const title = document.getElementById('verdict-title');
   const sub = document.getElementById('verdict-sub');
-  if (shown.kind === 'allow') {
+  if (shown.kind === 'allow' || shown.kind === 'bye') {
+    const words = shown.kind === 'allow' ? 'greeting' : 'farewell';
     fill(title, shown.name
-      ? [el('span', { text: t('greeting.helloName') }), el('span', { translate: 'no', text: shown.name })]
-      : [el('span', { text: t('greeting.hello') })]);
-    sub.textContent = t('greeting.go');
+      ? [el('span', { text: t(words + '.helloName') }), el('span', { translate: 'no', text: shown.name })]
+      : [el('span', { text: t(words + '.hello') })]);
+    sub.textContent = t(words + '.go');
     document.getElementById('reminders').hidden = shown.reminders.length === 0;
     fill(document.getElementById('reminders-list'), shown.reminders.map((line) => el('li', { text: line })));
     document.getElementById('todo').hidden = true;
