@@ -194,6 +194,72 @@ class AnalyticsTest {
     }
 
     @Test
+    void awards_verifiedTimeTies_breakByMoreDaysThenBySmallerPatronId() throws Exception {
+        // Eve 90 min (the cap) in one day; Zoe 60 min over two days; Bea, Cai, Dan 60 min in one day each.
+        sensedSitting("p-eve", "s2", D, "14:00", "15:30");
+        sensedSitting("p-zoe", "s1", D, "09:00", "09:30");
+        sensedSitting("p-zoe", "s1", "2026-03-12", "09:00", "09:30");
+        sensedSitting("p-dan", "r1", D, "12:00", "13:00");
+        sensedSitting("p-cai", "s1", D, "12:00", "13:00");
+        sensedSitting("p-bea", "s2", D, "09:00", "10:00");
+        rig.clock.set(at("2026-03-13", "08:00"));
+        rig.hub.analytics().refresh();
+
+        JsonNode rows = get("/api/analytics/awards/time?quarter=2026-Q1").get("rows");
+        java.util.List<String> order = new java.util.ArrayList<>();
+        rows.forEach(r -> order.add(r.get("patronId").asText()));
+        assertEquals(java.util.List.of("p-eve", "p-zoe", "p-bea", "p-cai", "p-dan"), order);
+        assertEquals(java.util.List.of(90, 60, 60, 60, 60), minutes(rows));
+        assertEquals(2, rows.get(1).get("days").asInt());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(i + 1, rows.get(i).get("rank").asInt(), "a tie broken by the rule still gets its own rank");
+        }
+        assertEquals(
+                rig.hub.analytics().verifiedTimeFromRaw("2026-Q1", 10),
+                rig.hub.analytics().verifiedTime("2026-Q1", 10),
+                "the rollup and the raw events agree on the order");
+    }
+
+    @Test
+    void visits_perMonth_countEachMonthOfTheRange_emptyOnesIncluded() throws Exception {
+        visits();
+        rig.passage(at("2026-05-04", "09:00"), true, ANNA);
+        rig.passage(at("2026-05-04", "12:00"), false, ANNA);
+        rig.clock.set(at("2026-05-05", "08:00"));
+        rig.hub.analytics().refresh();
+
+        JsonNode rows = get("/api/analytics/visits?from=2026-03-01&to=2026-05-31&interval=month")
+                .get("rows");
+        assertEquals(3, rows.size());
+        assertEquals("2026-03", rows.get(0).get("period").asText());
+        assertEquals(4, rows.get(0).get("entries").asInt());
+        assertEquals(2, rows.get(0).get("visitors").asInt(), "Anna and Ben, each counted once in the month");
+        assertEquals("2026-04", rows.get(1).get("period").asText());
+        assertEquals(0, rows.get(1).get("entries").asInt());
+        assertEquals("2026-05", rows.get(2).get("period").asText());
+        assertEquals(1, rows.get(2).get("visitors").asInt());
+        assertEquals(1, rows.get(2).get("returningVisitors").asInt(), "Anna came in March too");
+    }
+
+    /** A patron of their own (card named after them) on a seat whose sensor sees them the whole time. */
+    private void sensedSitting(String patron, String seat, String day, String from, String to) throws Exception {
+        CredentialHash card = AnalyticsRig.card(patron);
+        if (rig.count("SELECT count(*) FROM patrons WHERE id = '" + patron + "'") == 0) {
+            rig.patron(patron, "postgraduate", "Science", card);
+        }
+        rig.seat(at(day, from), seat, SeatState.OCCUPIED, SeatState.FREE, card);
+        rig.presence(at(day, from), seat + "-presence", true);
+        rig.seat(at(day, to), seat, SeatState.FREE, SeatState.OCCUPIED, card);
+        rig.presence(at(day, to), seat + "-presence", false);
+    }
+
+    private static java.util.List<Integer> minutes(JsonNode rows) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        rows.forEach(r -> out.add(r.get("verifiedMinutes").asInt()));
+        return out;
+    }
+
+    @Test
     void energy_sumsMeterIncreasesWithResets_perZoneAndPerOccupiedSeatHour() throws Exception {
         seats();
         rig.energy(at(D, "08:00"), "s1-outlet", 1000);
