@@ -102,6 +102,29 @@ class DashboardBrowserTest {
             assertTrue(browser.text("#an-awards-time .rule").contains("Ties"));
             String entries = browser.text("#an-summary [data-key=entries] b");
             assertTrue(!"0".equals(entries), "the week has entries");
+            assertTrue(
+                    browser.text("#an-zones thead").contains("Average leave (min)"),
+                    "zones show leaves: " + browser.text("#an-zones thead"));
+
+            // The week by month: one bar a calendar month (two when the week spans a month's end).
+            browser.driver()
+                    .executeScript("const i = document.getElementById('an-interval'); i.value = 'month';"
+                            + " i.dispatchEvent(new Event('change', {bubbles: true}));");
+            browser.until(d -> "month".equals(browser.find("#an-body").getDomAttribute("data-interval")));
+            List<String> months = browser.all("#an-visits svg:first-of-type rect.chart-bar").stream()
+                    .map(e -> e.getDomAttribute("data-label"))
+                    .toList();
+            assertTrue(
+                    !months.isEmpty()
+                            && months.size() <= 2
+                            && months.stream().allMatch(m -> m.matches("\\d{4}-\\d{2}")),
+                    "visits per month: " + months);
+            assertTrue(positive("#an-visits rect.chart-bar") > 0, "the months have entries");
+            assertTrue(browser.text("#an-visits").contains("Returning visitors per month"), browser.text("#an-visits"));
+            browser.driver()
+                    .executeScript("const i = document.getElementById('an-interval'); i.value = 'day';"
+                            + " i.dispatchEvent(new Event('change', {bubbles: true}));");
+            browser.until(d -> "day".equals(browser.find("#an-body").getDomAttribute("data-interval")));
 
             // One day of the week: fewer entries than the whole week, but some.
             String day = (String) browser.driver()

@@ -1,6 +1,7 @@
 // Analytics (librarian): the views of /api/analytics/** (docs/analytics.md) on one page — key figures, visits
-// per day, peak hours, dwell, the seat heat map by zone × hour, no-shows per zone, segments, the quarter's
-// awards and energy — for a date range and a segment (group, college), each view with its CSV download.
+// per day or month (entries, visitors, returning visitors), peak hours, dwell, the seat heat map by zone ×
+// hour, zones and rooms (no-shows, leaves, overruns), segments, the quarter's awards and energy — for a date
+// range and a segment (group, college), each view with its CSV download.
 
 import { get } from '../api.js';
 import { barChart } from '../chart.js';
@@ -21,6 +22,7 @@ export function render(view) {
   const to = h('input#an-to', { type: 'date', value: iso(Date.now()) });
   const group = h('select#an-group', options([['', t('all')], ...GROUPS.map((g) => [g, t('grp.' + g)])], ''));
   const college = h('input#an-college', { type: 'search', placeholder: t('all') });
+  const interval = h('select#an-interval', options([['day', t('an.interval.day')], ['month', t('an.interval.month')]], 'day'));
   const body = h('div#an-body');
   let ticket = 0;
   const params = () => {
@@ -38,38 +40,46 @@ export function render(view) {
     const quarter = `${end.slice(0, 4)}-Q${Math.ceil(Number(end.slice(5, 7)) / 3)}`;
     const aq = new URLSearchParams(q);
     aq.delete('from'); aq.delete('to'); aq.set('quarter', quarter);
-    const views = { summary: q, visits: q, 'peak-hours': q, dwell: q, seats: q, zones: q, segments: q, energy: q,
+    const vq = new URLSearchParams(q);
+    vq.set('interval', interval.value);
+    const views = { summary: q, visits: vq, 'peak-hours': q, dwell: q, seats: q, zones: q, segments: q, energy: q,
       'awards/time': aq, 'awards/loans': aq };
     const data = Object.fromEntries(await Promise.all(Object.entries(views).map(async ([name, p]) =>
       [name, { ...(await get(`/api/analytics/${name}?${p}`)), csv: `/api/analytics/${name}.csv?${p}` }])));
     if (mine !== ticket) return; // a newer range was chosen meanwhile
-    put(body, draw(data, quarter));
+    put(body, draw(data, quarter, interval.value));
     body.dataset.range = `${from.value}/${to.value}`;
+    body.dataset.interval = interval.value;
   }
   const reload = () => load().catch((e) => toast(e.message, 'bad'));
   put(view, h('form.toolbar#an-filters', { onchange: reload, onsubmit: (e) => { e.preventDefault(); reload(); } },
-    field(t('sched.from'), from), field(t('sched.to'), to), field(t('pat.group'), group), field(t('pat.college'), college)),
+    field(t('sched.from'), from), field(t('sched.to'), to), field(t('pat.group'), group), field(t('pat.college'), college),
+    field(t('an.interval'), interval)),
   body);
   return load().then(() => null);
 }
 
-function draw(d, quarter) {
+function draw(d, quarter, interval) {
   const s = d.summary.rows[0] || {};
   const visits = d.visits.rows;
+  const label = (r) => (interval === 'month' ? r.period : r.period.slice(5));
+  const per = interval === 'month' ? 'PerMonth' : 'PerDay';
   return [
     h('div.tiles#an-summary', SUMMARY.map(([key, digits]) => h('div.tile', { 'data-key': key },
       h('b', key === 'peakHour' ? hour(s[key]) : digits === 'pct' ? percent(s[key]) : number(s[key] ?? 0, digits)),
       h('span', t('an.' + key))))),
     panel('visits', d.visits, h('div.charts',
-      barChart(t('an.visitsPerDay'), visits.map((r) => [r.period.slice(5), r.entries]), t('an.noData'), WIDE),
-      barChart(t('an.visitorsPerDay'), visits.map((r) => [r.period.slice(5), r.visitors]), t('an.noData'), WIDE))),
+      barChart(t('an.visits' + per), visits.map((r) => [label(r), r.entries]), t('an.noData'), WIDE),
+      barChart(t('an.visitors' + per), visits.map((r) => [label(r), r.visitors]), t('an.noData'), WIDE),
+      barChart(t('an.returning' + per), visits.map((r) => [label(r), r.returningVisitors]), t('an.noData'), WIDE))),
     h('div.columns',
       panel('peak-hours', d['peak-hours'], barChart(t('an.entriesByHour'),
         d['peak-hours'].rows.map((r) => [String(r.hour), r.entries]), t('an.noData'), { width: 640, height: 200 })),
       panel('dwell', d.dwell, barChart(t('an.visitsByDwell'), d.dwell.rows.map((r) => [r.bucket, r.visits]), t('an.noData'),
         { width: 420, height: 200 }))),
     panel('seats', d.seats, heatMap(d.seats.rows, new Map(d.zones.rows.map((z) => [z.zone, z.name])))),
-    panel('zones', d.zones, grid(d.zones, ['name', 'kind', 'seats', 'sessions', 'noShows', 'noShowRate', 'occupiedHours', 'utilisation'])),
+    panel('zones', d.zones, grid(d.zones, ['name', 'kind', 'seats', 'sessions', 'noShows', 'noShowRate', 'leaves',
+      'averageLeaveMinutes', 'overruns', 'occupiedHours', 'utilisation'])),
     panel('segments', d.segments, grid(d.segments, ['group', 'college', 'visitors', 'entries', 'averageDwellMinutes',
       'seatHours', 'verifiedHours', 'noShowRate', 'bookings', 'satisfaction'])),
     h('div.columns',
