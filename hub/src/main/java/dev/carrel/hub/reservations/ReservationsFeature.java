@@ -130,7 +130,8 @@ public final class ReservationsFeature implements AutoCloseable {
         access.ifPresent(a -> r.register(
                 "/pass/api/reservations",
                 new PatronReservationsService(
-                        new PatronReservationsService.Features(reservations, appeals, longTerm),
+                        new PatronReservationsService.Features(
+                                reservations, appeals, longTerm, new BookingChoices(parts, longTerm)),
                         new PatronReservationsService.Patrons(
                                 a.patrons(), a.extras().passSignIn(), parts.clock),
                         parts.json,
