@@ -155,6 +155,11 @@ public final class ReservationsFeature implements AutoCloseable {
         return new ReservationPatronData();
     }
 
+    /** The patron segments' {@code bookings} column, for {@code Analytics#addSegmentColumn}. */
+    public dev.carrel.hub.analytics.SegmentColumn bookingsColumn() {
+        return new BookingsColumn();
+    }
+
     /** The hub's database, for tests that wait on what ingest stored. */
     Database database() {
         return parts.violations.database();
