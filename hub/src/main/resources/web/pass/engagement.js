@@ -3,18 +3,8 @@
 // answer that is not a success goes to page.refused(response), which says what happened in the patron's
 // language; the lists are then fetched again, so the page never shows a stale place.
 
+import {button, data, el} from './dom.js';
 import {t, when} from './strings.js';
-
-/** An element with attributes and children (strings become text, never HTML). */
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) e.setAttribute(name, value);
-  for (const child of children.flat()) if (child !== null) e.append(child);
-  return e;
-}
-
-/** The library's own words (titles, room ids) are shown as they are, not translated. */
-const data = text => el('span', {translate: 'no'}, text);
 
 function count(n, one, many) {
   return n === 1 ? t(one) : t(many, {n});
@@ -24,15 +14,6 @@ function count(n, one, many) {
 function details(kind, item) {
   return el('p', {class: 'details'}, kind ? t('kind.' + kind) + ' · ' : '', when(item.startsAt, item.endsAt),
       item.zone ? [' · ' + t('room') + ' ', data(item.zone)] : []);
-}
-
-function button(cls, label, action) {
-  const b = el('button', {type: 'button', class: cls}, t(label));
-  b.addEventListener('click', async () => {
-    for (const other of document.querySelectorAll('.item button')) other.disabled = true;
-    try { await action(); } finally { for (const other of document.querySelectorAll('.item button')) other.disabled = false; }
-  });
-  return b;
 }
 
 export class Engagement {

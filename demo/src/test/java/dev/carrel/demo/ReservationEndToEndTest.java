@@ -17,7 +17,11 @@ import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
+import dev.carrel.protocol.Event;
+import dev.carrel.protocol.EventBody;
+import dev.carrel.protocol.EventIds;
 import dev.carrel.protocol.SeatState;
+import dev.carrel.protocol.WireCodec;
 import dev.carrel.protocol.WireJson;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -35,6 +39,9 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +116,15 @@ class ReservationEndToEndTest {
                 409);
         assertEquals("seat_taken", taken.path("code").asText(), taken.toString());
 
+        // Evidence for Li's appeal later: someone sat at desk-05 for three minutes before the booking (the real
+        // sensor, through the reading room's agent), and Li's card passed the gate (a gate agent's event).
+        clock.set(at("2026-11-23T09:55"));
+        desk05(Presence.PRESENT, 1);
+        clock.set(at("2026-11-23T09:58"));
+        desk05(Presence.ABSENT, 2);
+        CredentialHash liCard = hub.access().orElseThrow().patrons().key().hash(CredentialKind.CARD_UID, "04A1B2C5");
+        gatePassage(at("2026-11-23T09:41"), liCard);
+
         clock.set(at("2026-11-23T10:00"));
         hub.reservations().sweep();
         awaitSeat("desk-03", SeatState.RESERVED);
@@ -148,7 +164,14 @@ class ReservationEndToEndTest {
                 201);
         JsonNode evidence = get(port, "/api/reservations/violations/" + violationId, "", 200);
         assertEquals(violationId, evidence.get("violation").get("id").asText());
-        assertTrue(evidence.has("presence") && evidence.has("gate"), evidence.toString());
+        assertEquals(
+                "[{\"from\":\"" + at("2026-11-23T09:55") + "\",\"to\":\"" + at("2026-11-23T09:58") + "\"}]",
+                evidence.get("presence").toString());
+        assertEquals(1, evidence.get("gate").size(), evidence.toString());
+        assertEquals(
+                at("2026-11-23T09:41").toString(), evidence.at("/gate/0/at").asText());
+        assertEquals("in", evidence.at("/gate/0/direction").asText());
+        assertEquals("gate-1", evidence.at("/gate/0/gate").asText());
         JsonNode decided = post(
                 port,
                 "/api/reservations/appeals/" + appeal.get("id").asText() + "/decision",
@@ -157,6 +180,38 @@ class ReservationEndToEndTest {
                 200);
         assertEquals("rejected", decided.get("appeal").get("state").asText());
         assertEquals(401, rawGet(port, "/pass/api/reservations", "").statusCode(), "patron routes need a session");
+    }
+
+    /** Sets desk-05's sensor and waits until the hub has stored the agent's n-th presence event of it. */
+    private void desk05(Presence presence, int nth) throws Exception {
+        room.devices()
+                .find("desk-05-presence", FakePresenceSensor.class)
+                .orElseThrow()
+                .set(presence);
+        await(hub.httpPort(), "", "/api/agents/" + DemoLibrary.READING_ROOM + "/events?limit=500", events -> {
+            int seen = 0;
+            for (JsonNode e : events) {
+                seen += e.at("/body/sensorId").asText().equals("desk-05-presence") ? 1 : 0;
+            }
+            return seen >= nth;
+        });
+    }
+
+    /** The gate's agent reports a passage of the credential at {@code ts}, stored through the hub's ingest. */
+    private void gatePassage(Instant ts, CredentialHash credential) throws Exception {
+        Event event = new Event(
+                EventIds.system().next(),
+                1,
+                0,
+                ts,
+                new EventBody.GatePassage("gate-1", EventBody.GatePassage.Direction.IN, Optional.of(credential)));
+        CountDownLatch stored = new CountDownLatch(1);
+        hub.ingest()
+                .accept(
+                        WireCodec.topicFor(AgentId.of("gate-1"), event).toString(),
+                        new WireCodec().encode(event),
+                        stored::countDown);
+        assertTrue(stored.await(10, TimeUnit.SECONDS), "the gate passage to be stored");
     }
 
     private void start() throws Exception {

@@ -200,6 +200,7 @@ public final class Hub implements AutoCloseable {
                                     clock))
                     .start();
             p.access.ifPresent(a -> p.analytics.passes(a.patrons().key()::passHash));
+            p.analytics.addSegmentColumn(p.reservations.bookingsColumn());
             p.privacy.register(p.analytics.patronData());
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);

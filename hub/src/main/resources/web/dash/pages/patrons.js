@@ -5,6 +5,7 @@
 import { api, get, post } from '../api.js';
 import { field, h, options, put, table, toast } from '../dom.js';
 import { t, time } from '../i18n.js';
+import { evidence } from '../evidence.js';
 
 const PAGE = 50;
 
@@ -87,17 +88,30 @@ async function violationsOf(patron, appeal) {
   }
 }
 
+/**
+ * Violations with their appeals. Each row opens its evidence (the seat sensor, the gates) below it; a pending
+ * appeal is decided there, after the evidence has been seen.
+ */
 function violationTable(list, reload) {
   const decide = (v, accept) => async () => {
     try { await post(`/api/reservations/appeals/${encodeURIComponent(v.appeal.id)}/decision`, { accept }); await reload(); } catch (e) { toast(e.message, 'bad'); }
+  };
+  const open = (v) => async (e) => {
+    const row = e.target.closest('tr');
+    if (row.nextElementSibling?.dataset.evidenceOf === v.id) { row.nextElementSibling.remove(); return; }
+    try {
+      const shown = await evidence(v.id);
+      row.after(h('tr.evidence-row', { 'data-evidence-of': v.id }, h('td', { colspan: 7 }, shown,
+        v.appeal?.state === 'pending' ? h('div.toolbar', h('button.accept', { onclick: decide(v, true) }, t('vio.accept')),
+          h('button.danger.reject', { onclick: decide(v, false) }, t('vio.reject'))) : null)));
+    } catch (err) { toast(err.message, 'bad'); }
   };
   return table([t('col.time'), t('col.id'), t('vio.kind'), t('level.seat'), t('col.state'), t('vio.appeal'), ''],
     list.map((v) => h('tr', { 'data-violation': v.id },
       h('td', time(v.at)), h('td', { translate: 'no' }, v.patronId), h('td', t('vio.' + v.kind) + (v.exam ? ' · ' + t('sched.exam') : '')),
       h('td', { translate: 'no' }, v.seatId || '—'), h('td', t('vio.' + v.state)),
       h('td', v.appeal ? [t('appeal.' + v.appeal.state), ' ', h('small', { translate: 'no' }, v.appeal.reason)] : '—'),
-      h('td.actions', v.appeal?.state === 'pending' ? [h('button', { onclick: decide(v, true) }, t('vio.accept')),
-        h('button.danger', { onclick: decide(v, false) }, t('vio.reject'))] : null))));
+      h('td.actions', h('button.evidence', { onclick: open(v) }, t(v.appeal?.state === 'pending' ? 'vio.review' : 'vio.evidence'))))));
 }
 
 function importPanel(afterImport) {

@@ -176,14 +176,14 @@ class PassEventsPageTest {
         assertEquals(lang, browser.language());
     }
 
-    private static void switchTo(KioskBrowser browser, String lang) {
+    static void switchTo(KioskBrowser browser, String lang) {
         browser.click("#lang");
         browser.until(d -> browser.language().equals(lang));
         assertForeignFree(browser, lang);
     }
 
     /** After a switch, no visible string outside the library's own words is in the other language. */
-    private static void assertForeignFree(KioskBrowser browser, String lang) {
+    static void assertForeignFree(KioskBrowser browser, String lang) {
         Pattern foreign = lang.equals("en") ? HAN : LATIN;
         List<String> left = browser.visibleText().stream()
                 .filter(s -> foreign.matcher(s).find())
@@ -191,7 +191,7 @@ class PassEventsPageTest {
         assertEquals(List.of(), left, "strings of the other language left in " + lang);
     }
 
-    private static void screenshot(KioskBrowser browser, String name) throws Exception {
+    static void screenshot(KioskBrowser browser, String name) throws Exception {
         Optional<String> target =
                 Optional.ofNullable(System.getProperty("kiosk.screenshots")).filter(s -> !s.isBlank());
         if (target.isPresent()) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Patrons: segments by group and college, and the quarterly awards by verified time and by loans. */
 final class PatronViews {
@@ -84,14 +86,26 @@ final class PatronViews {
         Table t = q.describe(new Table(columns))
                 .about("by", by.name().toLowerCase(java.util.Locale.ROOT).replace('_', ','));
         Map<String, Map<String, Object>> extras = extensions(c, q, by, extra, zone);
+        Set<String> totals =
+                extra.stream().filter(x -> !x.mean()).map(SegmentColumn::name).collect(Collectors.toSet());
         for (Map.Entry<String, Object[]> e : rows.entrySet()) {
             List<Object> values = new ArrayList<>(java.util.Arrays.asList(e.getValue()));
             for (String n : names) {
-                values.add(extras.getOrDefault(n, Map.of()).get(e.getKey()));
+                values.add(extension(extras, totals, n, e.getKey()));
             }
             t.row(values.toArray());
         }
         return t;
+    }
+
+    /**
+     * A registered column's value for a segment: a total is 0 where the segment had none (the range holds no
+     * data for it, which is an answer); a mean without samples, and a column nobody registered, are null.
+     */
+    private static Object extension(
+            Map<String, Map<String, Object>> extras, Set<String> totals, String name, String key) {
+        Object v = extras.getOrDefault(name, Map.of()).get(key);
+        return v == null && totals.contains(name) ? (Object) 0L : v;
     }
 
     /** Each registered column's values by segment key, added up as the segments are grouped. */
@@ -110,10 +124,15 @@ final class PatronViews {
                 s[1] += sample.count();
             });
             Map<String, Object> values = new HashMap<>();
-            sums.forEach((k, s) -> values.put(k, column.mean() ? Rows.ratio(s[0], s[1]) : (Object) s[0]));
+            sums.forEach((k, s) -> values.put(k, column.mean() ? Rows.ratio(s[0], s[1]) : total(s[0])));
             out.put(column.name(), values);
         }
         return out;
+    }
+
+    /** A whole total (a count) as a whole number, so a CSV says 3, not 3.0. */
+    private static Object total(double sum) {
+        return sum == Math.rint(sum) ? (Object) (long) sum : sum;
     }
 
     /** Parses {@code 2026-Q4}; empty when malformed. */

@@ -29,8 +29,8 @@ import java.util.Optional;
 public final class PassService implements HttpService {
     static final String COOKIE = "carrel_pass";
 
-    /** The pass the page shows. */
-    record Current(String pass, String svg, String greeting, Instant expiresAt, long refreshInSeconds) {}
+    /** The pass the page shows; {@code patron} is the signed-in patron's own id (whose bookings are theirs). */
+    record Current(String pass, String svg, String greeting, String patron, Instant expiresAt, long refreshInSeconds) {}
 
     private final Patrons patrons;
     private final PassSignIn signIn;
@@ -109,7 +109,15 @@ public final class PassService implements HttpService {
         String text = pass.issue(keys.privateKey());
         long refresh = Math.max(5, config.passes().validity().toSeconds() * 2 / 3);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        out.send(res, new Current(text, QrSvg.of(text), patron.get().greeting(), pass.expiresAt(), refresh));
+        out.send(
+                res,
+                new Current(
+                        text,
+                        QrSvg.of(text),
+                        patron.get().greeting(),
+                        patron.get().id(),
+                        pass.expiresAt(),
+                        refresh));
     }
 
     private void signOut(ServerRequest req, ServerResponse res) {

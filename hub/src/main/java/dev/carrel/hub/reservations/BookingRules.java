@@ -13,7 +13,8 @@ import java.time.format.DateTimeParseException;
  * @param walkUpOnly the zone's seats are never bookable, only taken on the spot
  * @param nextDayFrom from this local time, the next day can be booked too (before it, today only)
  * @param checkInGrace a same-day booking must be checked in (with presence) this long after its start
- * @param nextDayGrace a booking made the day before must be checked in this long after opening
+ * @param nextDayGrace a booking made the day before must be checked in this long after opening, or
+ *     {@code checkInGrace} after its start when that is later
  * @param leave a temporary leave's length
  * @param mealLeave a temporary leave's length when it starts inside the meal window
  * @param leavesPerBooking temporary leaves a booking may take; a further one ends the booking

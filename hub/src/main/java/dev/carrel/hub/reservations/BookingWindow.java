@@ -69,9 +69,11 @@ final class BookingWindow {
     }
 
     /**
-     * When the check-in is due: the grace after the start, or for a booking made the day before, the
-     * next-day grace after opening (when later); never after the end, so a booking shorter than the grace
-     * period never ends as a no-show before it is over.
+     * When the check-in is due. Normally {@code checkInGrace} after the start. For a booking made the day before
+     * (LIBRARY.md: "next-day bookings: by 30 minutes after opening"), {@code nextDayGrace} after the day's
+     * opening, or {@code checkInGrace} after the start if that is later, so a next-day booking never gets less
+     * time than a same-day one. Never after the end, so a booking shorter than the grace period never ends as a
+     * no-show before it is over. Without a schedule there is no opening, and the normal grace applies.
      */
     static Instant graceUntil(
             BookingRules rules, ZonedDateTime now, ZonedDateTime start, Instant end, Optional<Schedule.Day> day) {
@@ -83,8 +85,7 @@ final class BookingWindow {
                         .atStartOfDay(start.getZone())
                         .plusMinutes(hours.get().open())
                         .toInstant();
-                Instant nextDay =
-                        (opening.isAfter(start.toInstant()) ? opening : start.toInstant()).plus(rules.nextDayGrace());
+                Instant nextDay = opening.plus(rules.nextDayGrace());
                 grace = nextDay.isAfter(grace) ? nextDay : grace;
             }
         }

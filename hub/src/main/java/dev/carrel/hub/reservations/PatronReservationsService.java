@@ -33,11 +33,12 @@ final class PatronReservationsService implements HttpService {
     record Patrons(dev.carrel.hub.patrons.Patrons registry, PassSignIn signIn, Clock clock) {}
 
     /** What the patron routes serve. */
-    record Features(Reservations reservations, Appeals appeals, LongTermSeats longTerm) {}
+    record Features(Reservations reservations, Appeals appeals, LongTermSeats longTerm, BookingChoices choices) {}
 
     private final Reservations reservations;
     private final Appeals appeals;
     private final LongTermSeats longTerm;
+    private final BookingChoices choices;
     private final Patrons patrons;
     private final ObjectMapper json;
     private final Answers answers;
@@ -46,6 +47,7 @@ final class PatronReservationsService implements HttpService {
         this.reservations = features.reservations();
         this.appeals = features.appeals();
         this.longTerm = features.longTerm();
+        this.choices = features.choices();
         this.patrons = patrons;
         this.json = json;
         this.answers = new Answers(json, out);
@@ -56,6 +58,8 @@ final class PatronReservationsService implements HttpService {
         rules.get("/", this::mine)
                 .post("/", this::book)
                 .post("/join", this::join)
+                .get("/places", this::places)
+                .get("/free", this::free)
                 .get("/violations", this::violations)
                 .post("/violations/{id}/appeal", this::appeal)
                 .post("/{id}/cancel", this::cancel)
@@ -132,6 +136,35 @@ final class PatronReservationsService implements HttpService {
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException("start", "must be an ISO-8601 instant such as 2026-01-05T09:00:00Z");
         }
+    }
+
+    /** The zones and rooms the patron may book, with the starts and lengths the rules allow now. */
+    private void places(ServerRequest req, ServerResponse res) throws SQLException {
+        as(req, res, false, patron -> answers.send(res, choices.offer()));
+    }
+
+    /** {@code ?zone=&start=&minutes=}: which seats of the zone (or whether the room) are free then. */
+    private void free(ServerRequest req, ServerResponse res) throws SQLException {
+        as(req, res, false, patron -> {
+            String zone =
+                    Answers.param(req, "zone").orElseThrow(() -> new InvalidFieldException("zone", "is required"));
+            Optional<Instant> start = Answers.param(req, "start").map(PatronReservationsService::instant);
+            String minutes = Answers.param(req, "minutes")
+                    .orElseThrow(() -> new InvalidFieldException("minutes", "is required"));
+            answers.send(res, choices.free(patron, zone, start, minutes(minutes)));
+        });
+    }
+
+    private static int minutes(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 24 * 60) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidFieldException("minutes", "must be a whole number from 1 to 1440");
     }
 
     private void cancel(ServerRequest req, ServerResponse res) throws SQLException {

@@ -130,7 +130,8 @@ public final class ReservationsFeature implements AutoCloseable {
         access.ifPresent(a -> r.register(
                 "/pass/api/reservations",
                 new PatronReservationsService(
-                        new PatronReservationsService.Features(reservations, appeals, longTerm),
+                        new PatronReservationsService.Features(
+                                reservations, appeals, longTerm, new BookingChoices(parts, longTerm)),
                         new PatronReservationsService.Patrons(
                                 a.patrons(), a.extras().passSignIn(), parts.clock),
                         parts.json,
@@ -152,6 +153,11 @@ public final class ReservationsFeature implements AutoCloseable {
     /** The patron data of reservations, for export and erasure. */
     public dev.carrel.hub.privacy.PatronData patronData() {
         return new ReservationPatronData();
+    }
+
+    /** The patron segments' {@code bookings} column, for {@code Analytics#addSegmentColumn}. */
+    public dev.carrel.hub.analytics.SegmentColumn bookingsColumn() {
+        return new BookingsColumn();
     }
 
     /** The hub's database, for tests that wait on what ingest stored. */

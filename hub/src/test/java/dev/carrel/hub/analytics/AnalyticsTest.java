@@ -125,7 +125,8 @@ class AnalyticsTest {
         JsonNode segments = get("/api/analytics/segments" + RANGE + "&by=group").get("rows");
         assertEquals("undergraduate", segments.get(0).get("group").asText());
         assertEquals(3, segments.get(0).get("entries").asInt());
-        assertTrue(segments.get(0).get("bookings").isNull());
+        assertEquals(0, segments.get(0).get("bookings").asInt(), "a total with no bookings in range is 0");
+        assertTrue(segments.get(0).get("bookings").isIntegralNumber());
         assertEquals(4.5, segments.get(0).get("satisfaction").asDouble());
         assertEquals("unknown", segments.get(1).get("group").asText());
 
@@ -133,6 +134,45 @@ class AnalyticsTest {
                 .get("rows");
         assertEquals(24, hourly.size());
         assertEquals(1, hourly.get(13).get("entries").asInt());
+    }
+
+    @Test
+    void segments_countBookingsByTheirPatronsGroupAndCollege_exceptCancelledOnes() throws Exception {
+        visits();
+        booking("b1", "s1", "p-anna", at(D, "09:00"), "completed");
+        booking("b2", "s2", "p-anna", at("2026-03-11", "14:00"), "no_show");
+        booking("b3", "s3", "p-anna", at(D, "15:00"), "cancelled");
+        booking("b4", "s1", "p-anna", at("2026-03-20", "09:00"), "completed"); // after the range
+        booking("b5", "s2", "p-erased", at(D, "10:00"), "completed"); // no longer in the registry
+        rig.clock.set(at("2026-03-13", "08:00"));
+        rig.hub.analytics().refresh();
+
+        JsonNode byGroup = get("/api/analytics/segments" + RANGE + "&by=group").get("rows");
+        assertEquals("undergraduate", byGroup.get(0).get("group").asText());
+        assertEquals(2, byGroup.get(0).get("bookings").asInt());
+        assertEquals("unknown", byGroup.get(1).get("group").asText());
+        assertEquals(1, byGroup.get(1).get("bookings").asInt());
+        JsonNode byCollege =
+                get("/api/analytics/segments" + RANGE + "&by=college").get("rows");
+        assertEquals("Arts", byCollege.get(1).get("college").asText());
+        assertEquals(2, byCollege.get(1).get("bookings").asInt());
+        assertEquals(1, byCollege.get(0).get("bookings").asInt());
+    }
+
+    /** A booking row as the reservations feature writes it (only the columns the segments read matter). */
+    private void booking(String id, String seat, String patron, Instant start, String state) throws Exception {
+        rig.execute(
+                "INSERT INTO reservations (id, kind, resource_id, zone_id, patron_id, start_at, end_at, grace_until,"
+                        + " state, created, updated) VALUES (?, 'seat', ?, 'reading', ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                seat,
+                patron,
+                start.toEpochMilli(),
+                start.plusSeconds(3600).toEpochMilli(),
+                start.plusSeconds(900).toEpochMilli(),
+                state,
+                start.toEpochMilli(),
+                start.toEpochMilli());
     }
 
     @Test

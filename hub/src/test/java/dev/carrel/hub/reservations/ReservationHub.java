@@ -3,10 +3,14 @@ package dev.carrel.hub.reservations;
 import dev.carrel.hub.Hub;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.hub.control.MutableClock;
+import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.Endpoint;
+import dev.carrel.protocol.Event;
 import dev.carrel.protocol.EventBody;
+import dev.carrel.protocol.EventIds;
 import dev.carrel.protocol.SeatState;
+import dev.carrel.protocol.WireCodec;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +38,7 @@ final class ReservationHub implements AutoCloseable {
     final MutableClock clock;
     final Hub hub;
     private SeatAgent agent;
+    private long gateSeq;
 
     ReservationHub(Path dir, String startLocal) throws Exception {
         this(dir, startLocal, Map.of());
@@ -132,6 +137,29 @@ final class ReservationHub implements AutoCloseable {
 
     void presence(boolean present) throws Exception {
         awaitStored(agent().event(new EventBody.PresenceChanged("desk-1-presence", present, Optional.empty())));
+    }
+
+    /**
+     * A gate agent's passage of the patron's credential at {@code at} (the event's own time), stored through
+     * ingest as if it had come over MQTT; the test waits for its commit.
+     */
+    void gatePassage(String local, String patron, EventBody.GatePassage.Direction direction) throws Exception {
+        Event event = new Event(
+                EventIds.system().next(),
+                1,
+                gateSeq++,
+                at(local),
+                new EventBody.GatePassage("gate-1", direction, Optional.of(hash(patron))));
+        java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+        WireCodec codec = new WireCodec();
+        hub.ingest()
+                .accept(
+                        WireCodec.topicFor(AgentId.of("gate-agent"), event).toString(),
+                        codec.encode(event),
+                        stored::countDown);
+        if (!stored.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("gate passage not stored");
+        }
     }
 
     void agentViolation(String seat, String patron, EventBody.SeatViolation.Kind kind) throws Exception {

@@ -172,10 +172,15 @@ class ReservationRulesTest {
         assertEquals(Refused.Code.OUTSIDE_WINDOW, early.code());
 
         h.clock.set(at("2026-11-23T18:00"));
-        Booking b = h.book("p1", "desk-3", "2026-11-24T09:00", 60);
-        assertEquals(at("2026-11-24T09:30"), b.graceUntil(), "next day: 30 minutes after opening");
+        // Next day (LIBRARY.md): by 30 minutes after opening (08:00), or 15 minutes after the start if later.
         Booking atOpening = h.book("p2", "desk-2", "2026-11-24T08:00", 60);
-        assertEquals(at("2026-11-24T08:30"), atOpening.graceUntil());
+        assertEquals(at("2026-11-24T08:30"), atOpening.graceUntil(), "08:00 opening + 30, not start + 15");
+        Booking soonAfter = h.book("p4", "desk-1", "2026-11-24T08:10", 30);
+        assertEquals(at("2026-11-24T08:30"), soonAfter.graceUntil(), "counted from opening, not from the start");
+        Booking b = h.book("p1", "desk-3", "2026-11-24T09:00", 60);
+        assertEquals(at("2026-11-24T09:15"), b.graceUntil(), "later in the day: the normal 15 minutes after start");
+        Booking shortOne = h.book("p5", "desk-1", "2026-11-24T08:00", 10);
+        assertEquals(at("2026-11-24T08:10"), shortOne.graceUntil(), "never after the end");
 
         Refused later = assertThrows(Refused.class, () -> h.book("p3", "desk-3", "2026-11-25T09:00", 60));
         assertEquals(Refused.Code.OUTSIDE_WINDOW, later.code());

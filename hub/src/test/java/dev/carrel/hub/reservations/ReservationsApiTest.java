@@ -1,11 +1,13 @@
 package dev.carrel.hub.reservations;
 
+import static dev.carrel.hub.reservations.ReservationHub.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrel.hub.control.Http;
 import dev.carrel.hub.staff.StaffRole;
+import dev.carrel.protocol.EventBody;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,16 @@ class ReservationsApiTest {
 
     @Test
     void librarian_searchesBookings_reviewsEvidence_andDecidesAnAppeal() throws Exception {
-        Booking b = h.book("p1", "desk-2", "2026-11-23T10:00", 60);
+        // Evidence: p1 came in through the gate, someone sat at desk-1 before the booking, nobody after its start;
+        // a passage of another patron's card and one from the day before yesterday are not p1's evidence.
+        h.gatePassage("2026-11-21T09:00", "p1", EventBody.GatePassage.Direction.IN);
+        h.gatePassage("2026-11-23T09:40", "p1", EventBody.GatePassage.Direction.IN);
+        h.gatePassage("2026-11-23T09:45", "p9", EventBody.GatePassage.Direction.IN);
+        Booking b = h.book("p1", "desk-1", "2026-11-23T10:00", 60);
+        h.clock.set(at("2026-11-23T09:52"));
+        h.presence(true);
+        h.clock.set(at("2026-11-23T09:57"));
+        h.presence(false);
         h.sweepAt("2026-11-23T10:00");
         h.sweepAt("2026-11-23T10:15");
         Violation v = h.violations("p1").getFirst();
@@ -62,7 +73,15 @@ class ReservationsApiTest {
         assertEquals(1, pending.size());
         JsonNode evidence = librarian.json("GET", "/api/reservations/violations/" + v.id(), null, 200);
         assertEquals(b.id(), evidence.get("booking").get("id").asText());
-        assertTrue(evidence.get("presence").isArray() && evidence.get("gate").isArray(), evidence.toString());
+        assertEquals(
+                "[{\"from\":\"" + at("2026-11-23T09:52") + "\",\"to\":\"" + at("2026-11-23T09:57") + "\"}]",
+                evidence.get("presence").toString());
+        JsonNode gate = evidence.get("gate");
+        assertEquals(1, gate.size(), gate.toString());
+        assertEquals(at("2026-11-23T09:40").toString(), gate.get(0).get("at").asText());
+        assertEquals("in", gate.get(0).get("direction").asText());
+        assertEquals("gate-1", gate.get(0).get("gate").asText());
+        assertEquals("gate-agent", gate.get(0).get("agent").asText());
 
         String decision = "/api/reservations/appeals/" + appeal.id() + "/decision";
         var bad = librarian.send("POST", decision, "{\"accept\": \"yes\"}");
