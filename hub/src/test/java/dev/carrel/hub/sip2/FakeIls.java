@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLServerSocketFactory;
 
 /**
  * An in-process SIP2 server that answers like Koha's (error detection on, Patron Status 23 supported) or
@@ -40,11 +41,22 @@ public final class FakeIls implements AutoCloseable {
     final AtomicInteger dropNext = new AtomicInteger();
 
     public FakeIls(Profile profile, Charset charset, Map<String, Account> accounts) throws IOException {
+        this(profile, charset, accounts, new ServerSocket(0, 10, InetAddress.getLoopbackAddress()));
+    }
+
+    private FakeIls(Profile profile, Charset charset, Map<String, Account> accounts, ServerSocket server) {
         this.profile = profile;
         this.charset = charset;
         this.accounts = accounts;
-        this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        this.server = server;
         Thread.ofVirtual().start(this::accept);
+    }
+
+    /** The same server behind TLS, with the certificate of the factory's context (a test's own). */
+    public static FakeIls overTls(
+            Profile profile, Charset charset, Map<String, Account> accounts, SSLServerSocketFactory tls)
+            throws IOException {
+        return new FakeIls(profile, charset, accounts, tls.createServerSocket(0, 10, InetAddress.getLoopbackAddress()));
     }
 
     public int port() {
