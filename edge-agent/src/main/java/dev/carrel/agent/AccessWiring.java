@@ -55,11 +55,15 @@ final class AccessWiring implements AutoCloseable {
     private String siteId = "";
     private volatile boolean gap;
     private volatile GateReminders reminders = new GateReminders(1, java.time.Instant.EPOCH, java.util.Map.of());
-    private Runnable snapshotWanted = () -> {};
+    private Runnable reportWanted = () -> {};
 
-    /** Called when the gate needs a snapshot: the agent re-publishes its reported twin. */
-    void onSnapshotWanted(Runnable action) {
-        this.snapshotWanted = action;
+    /**
+     * Called when the hub should hear the allow-list's state again, and the agent re-publishes its reported
+     * twin: after a gap (so the hub sends a snapshot) and once the list is back in step (so the twin stops
+     * saying {@code allowlistGap: true}, which would earn a snapshot at every later report).
+     */
+    void onReportWanted(Runnable action) {
+        this.reportWanted = action;
     }
 
     /** The parts of the agent that access touches. */
@@ -130,12 +134,16 @@ final class AccessWiring implements AutoCloseable {
                 hub.onResponse(inbound);
             }
         });
-        AllowlistSync sync = new AllowlistSync(allowlist, p.executor(), (have, from) -> {
-            LOG.warning(() -> "allow-list at version " + have + " missed deltas up to " + from
-                    + "; asking for a snapshot through the reported twin");
-            gap = true;
-            snapshotWanted.run();
-        });
+        AllowlistSync sync = new AllowlistSync(
+                allowlist,
+                p.executor(),
+                (have, from) -> {
+                    LOG.warning(() -> "allow-list at version " + have + " missed deltas up to " + from
+                            + "; asking for a snapshot through the reported twin");
+                    gap = true;
+                    reportWanted.run();
+                },
+                this::inStep);
         p.connection().on(Topic.Kind.CREDENTIALS, sync::onDelta);
         passes = new PassVerifier(config, p.scheduler());
         siteId = site.id();
@@ -160,6 +168,15 @@ final class AccessWiring implements AutoCloseable {
 
     private static CredentialReader reader(Parts p, String id) {
         return p.devices().find(id, CredentialReader.class).orElseThrow(() -> notA(id, "credential reader"));
+    }
+
+    /** The list caught up after a gap: the gap is closed, and the hub hears so. */
+    private void inStep(long version) {
+        if (gap) {
+            gap = false;
+            LOG.info(() -> "allow-list back in step with the hub at version " + version);
+            reportWanted.run();
+        }
     }
 
     /** Keeps the newest set of reminders (docs/patrons.md); an older or malformed one changes nothing. */

@@ -147,7 +147,7 @@ public final class EdgeAgent implements AutoCloseable {
             p.events.flush();
             p.twin.report();
         }));
-        p.access.onSnapshotWanted(this::resync);
+        p.access.onReportWanted(this::resync);
         try {
             p.access.wire(
                     layout,

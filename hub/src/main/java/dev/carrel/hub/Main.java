@@ -6,6 +6,7 @@ import io.helidon.config.ConfigSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +14,10 @@ import java.util.Set;
  * the classpath; a file given on the command line overrides it key by key. {@code carrel-hub add-agent ID
  * --credentials FILE} (and {@code remove-agent}, {@code list}) manage the broker's credentials file instead:
  * {@link CredentialsTool}.
+ *
+ * <p>The one environment variable the hub knows is read here, at the edge, and becomes a configuration key
+ * like any other (STYLE: one typed configuration): {@code CARREL_ADMIN_PASSWORD} is
+ * {@code carrel.staff.initial-admin-password} when neither file sets that.
  */
 public final class Main {
     private Main() {}
@@ -36,6 +41,7 @@ public final class Main {
             config.addSource(ConfigSources.file(file));
         }
         config.addSource(ConfigSources.classpath("application.yaml"));
+        config.addSource(ConfigSources.create(environment(System.getenv()))); // last: the files win
         Hub hub;
         try {
             hub = Hub.start(config.build(), Clock.systemUTC());
@@ -46,5 +52,11 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "hub-shutdown"));
         System.out.println("Carrel hub on http://localhost:" + hub.httpPort() + "/ with MQTT at " + hub.brokerUri());
+    }
+
+    /** The configuration keys the environment supplies. */
+    static Map<String, String> environment(Map<String, String> env) {
+        String password = env.getOrDefault("CARREL_ADMIN_PASSWORD", "");
+        return password.isBlank() ? Map.of() : Map.of("carrel.staff.initial-admin-password", password);
     }
 }

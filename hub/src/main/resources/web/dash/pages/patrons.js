@@ -120,14 +120,17 @@ function importPanel(afterImport) {
   const remove = h('input#import-remove', { type: 'checkbox' });
   const bar = h('progress#import-progress', { max: 1, value: 0, hidden: true });
   const report = h('div#import-report');
+  let checked = null; // the last finished dry run with 'remove' ticked: importing the same file confirms its count
   const form = h('form.panel', { onsubmit: async (e) => {
     e.preventDefault();
     if (!file.files.length) return;
     try {
       const text = await file.files[0].text();
-      const job = await api('POST', `/api/patrons/imports?dryRun=${dry.checked}&removeMissing=${remove.checked}`, text, 'text/csv');
+      const confirm = !dry.checked && remove.checked && checked?.text === text ? `&confirmRemovals=${checked.removed}` : '';
+      const job = await api('POST', `/api/patrons/imports?dryRun=${dry.checked}&removeMissing=${remove.checked}${confirm}`, text, 'text/csv');
       bar.hidden = false;
-      await follow(job.id, bar, report);
+      const r = await follow(job.id, bar, report);
+      checked = dry.checked && remove.checked && r.state === 'done' ? { text, removed: r.removed } : null;
       if (!dry.checked) await afterImport();
     } catch (err) { toast(err.message, 'bad'); }
   } },

@@ -87,6 +87,7 @@ class ExampleHubConfigTest {
 
         assertEquals("main-library", config.siteId());
         assertEquals(300, config.cacheSeconds());
+        assertEquals(10, config.importRemovalLimitPercent());
         assertEquals(Duration.ofSeconds(60), config.passes().validity());
         assertEquals("ils.library.example", config.sip2().orElseThrow().host());
         assertEquals(Duration.ofMinutes(60), config.sip2().orElseThrow().refresh());

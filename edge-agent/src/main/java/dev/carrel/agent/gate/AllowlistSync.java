@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Paho's callback thread: a campus snapshot takes a while to write. A malformed payload is logged and
  * counted and changes nothing. A delta that does not build on our version (a gap) is refused and reported
  * to the {@link SnapshotRequest}, whose job is to get the hub to send a snapshot (docs/gate.md: the agent
- * re-publishes its reported twin with {@code allowlistVersion}).
+ * re-publishes its reported twin with {@code allowlistVersion}). Once the list is back in step with the hub,
+ * {@link InStep} is told, so whoever reported the gap can stop saying so.
  */
 public final class AllowlistSync {
     private static final Logger LOG = Logger.getLogger(AllowlistSync.class.getName());
@@ -29,18 +30,34 @@ public final class AllowlistSync {
         void needed(long have, long from);
     }
 
+    /**
+     * Told when the list is in step with the hub's: a delta or snapshot was applied (it built on our version,
+     * or replaced everything), or a snapshot arrived whose version we already hold. Called after every such
+     * delta, gap or not; {@code version} is the list's version afterwards.
+     */
+    @FunctionalInterface
+    public interface InStep {
+        void at(long version);
+    }
+
     private final Allowlist allowlist;
     private final Executor executor;
     private final SnapshotRequest snapshotRequest;
+    private final InStep inStep;
     private final WireCodec codec = new WireCodec();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
     public AllowlistSync(Allowlist allowlist, Executor executor, SnapshotRequest snapshotRequest) {
+        this(allowlist, executor, snapshotRequest, version -> {});
+    }
+
+    public AllowlistSync(Allowlist allowlist, Executor executor, SnapshotRequest snapshotRequest, InStep inStep) {
         this.allowlist = allowlist;
         this.executor = executor;
         this.snapshotRequest = snapshotRequest;
+        this.inStep = inStep;
     }
 
     /** The handler for the agent's {@code credentials} topic. */
@@ -76,8 +93,16 @@ public final class AllowlistSync {
                 applied.incrementAndGet();
                 LOG.info(() -> "allow-list now at version " + delta.toVersion() + " ("
                         + (delta.snapshot() ? "snapshot" : "delta") + ", " + allowlist.size() + " credentials)");
+                inStep.at(allowlist.version());
             }
-            case ALREADY_APPLIED -> LOG.fine(() -> "allow-list delta to " + delta.toVersion() + " already applied");
+            case ALREADY_APPLIED -> {
+                LOG.fine(() -> "allow-list delta to " + delta.toVersion() + " already applied");
+                if (delta.snapshot()) {
+                    // The hub's whole list is no newer than ours: nothing was missed. (A redelivered delta
+                    // says nothing about a gap, so it does not count.)
+                    inStep.at(allowlist.version());
+                }
+            }
             case GAP -> {
                 gaps.incrementAndGet();
                 LOG.warning(() -> "allow-list at version " + have + " got a delta from " + delta.fromVersion()

@@ -198,6 +198,30 @@ class AllowlistTest {
         }
     }
 
+    @Test
+    void sync_inStep_isToldForAppliedDeltasAndHeldSnapshots_notForGapsOrRedeliveredDeltas() throws Exception {
+        try (Allowlist list = open()) {
+            List<Long> inStep = new ArrayList<>();
+            List<Long> asked = new ArrayList<>();
+            AllowlistSync sync = new AllowlistSync(list, Runnable::run, (have, from) -> asked.add(from), inStep::add);
+
+            sync.apply(snapshot(3, List.of(allowed("04A1B2C3"))));
+            sync.apply(delta(5, 6, List.of(allowed("04A1B2C4")), List.of())); // missed 4 and 5: a gap
+            sync.apply(delta(2, 3, List.of(), List.of("04A1B2C3"))); // a redelivery
+            assertEquals(List.of(3L), inStep, "the gap and the redelivered delta leave the list out of step");
+            assertEquals(List.of(5L), asked);
+
+            sync.apply(snapshot(6, List.of(allowed("04A1B2C3"), allowed("04A1B2C4"))));
+            sync.apply(snapshot(6, List.of())); // the hub's list again, answering a second report of the gap
+            sync.apply(delta(6, 7, List.of(), List.of("04A1B2C3")));
+
+            assertEquals(List.of(3L, 6L, 6L, 7L), inStep);
+            assertEquals(7, list.version());
+            assertEquals(Standing.REVOKED, list.standing(card("04A1B2C3"), NOW));
+            assertEquals(Standing.ALLOWED, list.standing(card("04A1B2C4"), NOW), "the held snapshot changed nothing");
+        }
+    }
+
     static Inbound inbound(Topic topic, byte[] payload) {
         return new Inbound(topic, payload, Optional.empty(), Optional.empty(), Optional.empty());
     }

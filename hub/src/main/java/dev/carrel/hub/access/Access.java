@@ -61,7 +61,7 @@ public final class Access implements AutoCloseable {
         this.config = config;
         this.base = base;
         this.patrons = patrons;
-        this.imports = new ImportJobs(patrons, base.writer(), base.clock());
+        this.imports = new ImportJobs(patrons, base.writer(), base.clock(), config.importRemovalLimitPercent());
         this.extras = AccessExtras.open(config, base, patrons, gates);
     }
 

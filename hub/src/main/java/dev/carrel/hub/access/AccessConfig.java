@@ -22,11 +22,18 @@ import java.util.regex.Pattern;
  * @param siteId the site id passes name ({@code carrel.site.id})
  * @param secretFile the base64 site secret, mode 600 ({@code carrel.site.secret-file})
  * @param cacheSeconds how long a gate may reuse an online allow ({@code carrel.access.cache-seconds})
+ * @param importRemovalLimitPercent the share of registered patrons a CSV import may remove without the
+ *     request confirming the count ({@code carrel.access.import-removal-limit-percent}, 0-100)
  * @param passes the mobile pass ({@code carrel.passes.*})
  * @param sip2 the library system, when configured ({@code carrel.sip2.*})
  */
 public record AccessConfig(
-        String siteId, Path secretFile, int cacheSeconds, Passes passes, Optional<Sip2Settings> sip2) {
+        String siteId,
+        Path secretFile,
+        int cacheSeconds,
+        int importRemovalLimitPercent,
+        Passes passes,
+        Optional<Sip2Settings> sip2) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
@@ -69,6 +76,7 @@ public record AccessConfig(
                 siteId,
                 Path.of(secret.get()),
                 integer(carrel.get("access"), "cache-seconds", 300, 0, 86_400),
+                integer(carrel.get("access"), "import-removal-limit-percent", 10, 0, 100),
                 passes,
                 sip2(carrel.get("sip2"))));
     }

@@ -22,10 +22,10 @@ import java.util.logging.Logger;
  *       has sent it nothing yet in this run.
  *   <li>A gate that <b>reports</b> its version in its reported twin ({@code allowlistVersion}, docs/gate.md)
  *       and is behind gets a delta from that version; one that reports {@code allowlistGap: true}, or
- *       version 0 (a fresh agent), gets a <b>snapshot</b>.
- *   <li>A gate whose reported twin has never carried {@code allowlistVersion} gets a snapshot at every
- *       birth, since the hub cannot know what it holds. (Today's edge agent is such a gate: its twin report
- *       leaves out the access section; see docs/patrons.md.)
+ *       version 0 (a fresh agent), gets a <b>snapshot</b>; one that is current gets nothing. The edge agent
+ *       reports both keys at every connect, at once after a gap, and again once the gap is closed.
+ *   <li>A gate whose reported twin has never carried {@code allowlistVersion} (an agent older than that)
+ *       gets a snapshot at every birth, since the hub cannot know what it holds.
  * </ul>
  *
  * All work runs on the caller's executor thread, never on the MQTT callback thread; methods are serialised.

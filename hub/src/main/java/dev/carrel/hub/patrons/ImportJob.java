@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One CSV import as it runs, for {@code GET /api/patrons/imports/{id}}: its progress ({@code processed} of
@@ -21,7 +22,11 @@ public final class ImportJob {
         FAILED
     }
 
-    /** What {@code GET /api/patrons/imports/{id}} shows. */
+    /**
+     * What {@code GET /api/patrons/imports/{id}} shows. {@code removalsNeedConfirmation}: the file would
+     * remove more patrons than the limit allows without a confirmation (a dry run says so; a real import
+     * without one was refused).
+     */
     public record Report(
             String id,
             boolean dryRun,
@@ -33,6 +38,7 @@ public final class ImportJob {
             int changed,
             int unchanged,
             int removed,
+            boolean removalsNeedConfirmation,
             int failed,
             List<PatronRows.RowError> errors,
             List<String> ignoredColumns,
@@ -42,6 +48,7 @@ public final class ImportJob {
     private final String id;
     private final boolean dryRun;
     private final boolean removeMissing;
+    private final OptionalInt confirmRemovals;
     private final Instant startedAt;
     private State state = State.QUEUED;
     private int total;
@@ -50,16 +57,22 @@ public final class ImportJob {
     private int changed;
     private int unchanged;
     private int removed;
+    private boolean removalsNeedConfirmation;
     private int failed;
     private final List<PatronRows.RowError> errors = new ArrayList<>();
     private List<String> ignored = List.of();
     private Optional<Instant> finishedAt = Optional.empty();
 
     ImportJob(String id, boolean dryRun, boolean removeMissing, Instant startedAt) {
+        this(id, dryRun, removeMissing, startedAt, OptionalInt.empty());
+    }
+
+    ImportJob(String id, boolean dryRun, boolean removeMissing, Instant startedAt, OptionalInt confirmRemovals) {
         this.id = id;
         this.dryRun = dryRun;
         this.removeMissing = removeMissing;
         this.startedAt = startedAt;
+        this.confirmRemovals = confirmRemovals;
     }
 
     public String id() {
@@ -72,6 +85,15 @@ public final class ImportJob {
 
     boolean removeMissing() {
         return removeMissing;
+    }
+
+    /** How many removals the request confirmed, if it did. */
+    OptionalInt confirmRemovals() {
+        return confirmRemovals;
+    }
+
+    synchronized void removalsNeedConfirmation() {
+        removalsNeedConfirmation = true;
     }
 
     synchronized void start(int rows, List<String> ignoredColumns) {
@@ -125,6 +147,7 @@ public final class ImportJob {
                 changed,
                 unchanged,
                 removed,
+                removalsNeedConfirmation,
                 failed,
                 List.copyOf(errors),
                 ignored,

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -31,16 +32,37 @@ public final class ImportJobs implements AutoCloseable {
             Thread.ofPlatform().name("patron-import").daemon(true).factory());
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
 
+    /** With the default removal limit, {@value PatronImport#DEFAULT_REMOVAL_LIMIT_PERCENT}%. */
     public ImportJobs(Patrons patrons, StoreWriter writer, Clock clock) {
-        this.importer = new PatronImport(patrons, writer, clock);
+        this(patrons, writer, clock, PatronImport.DEFAULT_REMOVAL_LIMIT_PERCENT);
+    }
+
+    /**
+     * @param removalLimitPercent the share of registered patrons an import may remove without the request
+     *     confirming how many (see {@link #submit(String, boolean, boolean, OptionalInt)})
+     */
+    public ImportJobs(Patrons patrons, StoreWriter writer, Clock clock, int removalLimitPercent) {
+        this.importer = new PatronImport(patrons, writer, clock, removalLimitPercent);
         this.clock = clock;
     }
 
-    /** Queues an import of {@code csv} and returns its job at once. */
-    public synchronized ImportJob submit(String csv, boolean dryRun, boolean removeMissing) {
+    /** Queues an import of {@code csv} that confirms no removals, and returns its job at once. */
+    public ImportJob submit(String csv, boolean dryRun, boolean removeMissing) {
+        return submit(csv, dryRun, removeMissing, OptionalInt.empty());
+    }
+
+    /**
+     * Queues an import of {@code csv} and returns its job at once. With {@code removeMissing}, a real import
+     * that would remove more than the limit's share of the registered patrons is refused, changing nothing,
+     * unless {@code confirmRemovals} is exactly the number it would remove (what a dry run reports as
+     * {@code removed}); a confirmation that does not match is refused whatever the share.
+     */
+    public synchronized ImportJob submit(
+            String csv, boolean dryRun, boolean removeMissing, OptionalInt confirmRemovals) {
         byte[] idBytes = new byte[8];
         random.nextBytes(idBytes);
-        ImportJob job = new ImportJob(HexFormat.of().formatHex(idBytes), dryRun, removeMissing, clock.instant());
+        ImportJob job = new ImportJob(
+                HexFormat.of().formatHex(idBytes), dryRun, removeMissing, clock.instant(), confirmRemovals);
         jobs.put(job.id(), job);
         while (jobs.size() > KEEP) {
             jobs.remove(jobs.keySet().iterator().next());

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,18 +27,30 @@ import java.util.concurrent.TimeoutException;
  * patrons is free when the new holder's row comes; a row refused only because another row of the file still
  * holds its card is tried again at the end. A dry run checks the whole file and counts what would happen,
  * writing nothing.
+ *
+ * <p>A truncated export would otherwise remove everyone it leaves out: a real import that would remove more
+ * than {@code removalLimitPercent} of the registered patrons is refused before any write unless the request
+ * confirms exactly how many it removes (the dry run's {@code removed}); a confirmed count that is not the
+ * real one is refused too, since the file or the registry changed since the dry run.
  */
 final class PatronImport {
+    static final int DEFAULT_REMOVAL_LIMIT_PERCENT = 10;
     private static final int BATCH = 256;
 
     private final Patrons patrons;
     private final StoreWriter writer;
     private final Clock clock;
+    private final int removalLimitPercent;
 
     PatronImport(Patrons patrons, StoreWriter writer, Clock clock) {
+        this(patrons, writer, clock, DEFAULT_REMOVAL_LIMIT_PERCENT);
+    }
+
+    PatronImport(Patrons patrons, StoreWriter writer, Clock clock, int removalLimitPercent) {
         this.patrons = patrons;
         this.writer = writer;
         this.clock = clock;
+        this.removalLimitPercent = removalLimitPercent;
     }
 
     void run(ImportJob job, String csv) throws SQLException {
@@ -59,12 +72,48 @@ final class PatronImport {
         List<PatronRows.Checked> checked = checkAll(rows, body);
         Set<String> inFile = new HashSet<>();
         checked.forEach(c -> inFile.add(c.id()));
+        if (job.removeMissing() && !removalsAllowed(job, inFile)) {
+            return; // refused before any write
+        }
         if (job.dryRun()) {
             dryRun(job, checked, inFile);
         } else {
             apply(job, checked, inFile);
         }
         job.finish(ImportJob.State.DONE, clock.instant());
+    }
+
+    /**
+     * Whether the import may remove the registered patrons the file leaves out (see the class comment). A
+     * refusal fails the job with an error on {@code confirmRemovals}; a dry run is never refused, and says
+     * whether a real import would need the confirmation.
+     */
+    private boolean removalsAllowed(ImportJob job, Set<String> inFile) throws SQLException {
+        Set<String> registered = patrons.store().ids();
+        long gone = registered.stream().filter(id -> !inFile.contains(id)).count();
+        boolean beyondLimit = gone * 100 > (long) removalLimitPercent * registered.size();
+        if (beyondLimit) {
+            job.removalsNeedConfirmation();
+        }
+        if (job.dryRun()) {
+            return true;
+        }
+        OptionalInt confirmed = job.confirmRemovals();
+        String refusal = null;
+        if (confirmed.isPresent() && confirmed.getAsInt() != gone) {
+            refusal = "the file would remove " + gone + " patrons, not the " + confirmed.getAsInt()
+                    + " confirmed: the file or the registry changed since the dry run; run it again";
+        } else if (beyondLimit && confirmed.isEmpty()) {
+            refusal = "the file would remove " + gone + " of the " + registered.size() + " registered patrons,"
+                    + " more than the " + removalLimitPercent + "% an import may remove unconfirmed: check that it"
+                    + " is the whole export, then confirm with confirmRemovals=" + gone
+                    + " (the dry run's count), or import with removeMissing=false";
+        }
+        if (refusal == null) {
+            return true;
+        }
+        job.fileError(new PatronRows.RowError(0, "confirmRemovals", refusal), clock.instant());
+        return false;
     }
 
     /** Checks each row, and that no id or credential appears twice in the file (the later row is refused). */

@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@code /api/patrons}: search and read patrons, suspend and reactivate them, set a pass PIN, and import a
- * campus-card CSV export ({@code POST /imports}, {@code ?dryRun=true}, {@code ?removeMissing=false}) whose
- * progress {@code GET /imports/{id}} shows. Bad input is 400 naming the field and changes nothing (the
+ * campus-card CSV export ({@code POST /imports}, {@code ?dryRun=true}, {@code ?removeMissing=false},
+ * {@code ?confirmRemovals=N} for an import that removes more than the limit allows; see {@link ImportJobs})
+ * whose progress {@code GET /imports/{id}} shows. Bad input is 400 naming the field and changes nothing (the
  * conventions of {@link Api}). Credential hashes are never shown, only their kinds.
  */
 public final class PatronsService implements HttpService {
@@ -148,6 +150,7 @@ public final class PatronsService implements HttpService {
         Api.guard(out, res, () -> {
             boolean dryRun = flag(req, "dryRun", false);
             boolean removeMissing = flag(req, "removeMissing", true);
+            OptionalInt confirmRemovals = confirmRemovals(req, removeMissing);
             byte[] bytes = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
             if (bytes.length == 0 || bytes.length > ImportJobs.MAX_BYTES) {
                 throw new InvalidFieldException(
@@ -162,10 +165,22 @@ public final class PatronsService implements HttpService {
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new InvalidFieldException("$", "the CSV must be UTF-8 text");
             }
-            ImportJob job = imports.submit(csv, dryRun, removeMissing);
+            ImportJob job = imports.submit(csv, dryRun, removeMissing, confirmRemovals);
             res.header(HeaderNames.LOCATION, "/api/patrons/imports/" + job.id());
             Api.send(json, res, Status.ACCEPTED_202, job.report());
         });
+    }
+
+    /** How many removals the request confirms: a whole number, and only where the import removes any. */
+    private static OptionalInt confirmRemovals(ServerRequest req, boolean removeMissing) {
+        Optional<String> confirm = req.query().first("confirmRemovals").asOptional();
+        if (confirm.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (!removeMissing) {
+            throw new InvalidFieldException("confirmRemovals", "only with removeMissing=true");
+        }
+        return OptionalInt.of(number(confirm, "confirmRemovals", 0, 0, Integer.MAX_VALUE));
     }
 
     private static boolean flag(ServerRequest req, String name, boolean fallback) {

@@ -7,12 +7,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * SIP2 over TCP, or TLS when configured (SIP2 itself is plaintext, so TLS or a tunnel is advised where the
  * ILS offers it). Text is encoded in the configured character set; a message ends at CR (LIBRARY.md). A
  * read waits at most the configured timeout.
+ *
+ * <p>With TLS the server's certificate must chain to a trusted one (the JDK's trust store, or the one named
+ * by {@code javax.net.ssl.trustStore}; docs/patrons.md) and must name the configured host: endpoint
+ * identification is the HTTPS rule (RFC 2818 §3.1, subject alternative names), which the JDK leaves off for
+ * a plain {@code SSLSocket}. The handshake happens when the link opens, under the same timeout, so a
+ * refused certificate is a clear failure there rather than at the first read.
  */
 public final class SocketLink implements Sip2Link {
     /** No SIP2 answer is anywhere near this long; a longer one means a broken peer. */
@@ -30,27 +40,48 @@ public final class SocketLink implements Sip2Link {
         this.out = socket.getOutputStream();
     }
 
-    /** A connector for these settings. */
+    /** A connector for these settings; TLS trusts what the JDK's default trust store holds. */
     public static Sip2Link.Connector connector(Sip2Settings settings) {
-        return () -> open(settings);
+        return () -> open(settings, Optional.empty());
     }
 
-    static SocketLink open(Sip2Settings settings) throws IOException {
+    /** A connector whose TLS uses this factory (its own trust) instead of the JDK's default: for tests. */
+    static Sip2Link.Connector connector(Sip2Settings settings, SSLSocketFactory tls) {
+        return () -> open(settings, Optional.of(tls));
+    }
+
+    private static SocketLink open(Sip2Settings settings, Optional<SSLSocketFactory> tls) throws IOException {
         int timeout = (int) settings.timeout().toMillis();
         Socket plain = new Socket();
         try {
             plain.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
+            plain.setSoTimeout(timeout);
+            plain.setTcpNoDelay(true);
             Socket s = settings.tls()
-                    ? ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                            .createSocket(plain, settings.host(), settings.port(), true)
+                    ? secure(plain, settings, tls.orElseGet(() -> (SSLSocketFactory) SSLSocketFactory.getDefault()))
                     : plain;
-            s.setSoTimeout(timeout);
-            s.setTcpNoDelay(true);
             return new SocketLink(s, settings);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
         }
+    }
+
+    private static SSLSocket secure(Socket plain, Sip2Settings settings, SSLSocketFactory factory) throws IOException {
+        SSLSocket s = (SSLSocket) factory.createSocket(plain, settings.host(), settings.port(), true);
+        SSLParameters p = s.getSSLParameters();
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        s.setSSLParameters(p);
+        try {
+            s.startHandshake();
+        } catch (SSLException e) {
+            throw new SSLException(
+                    "TLS to the SIP2 server " + settings.host() + ":" + settings.port()
+                            + " refused: its certificate must be trusted and name '" + settings.host() + "' ("
+                            + e.getMessage() + ")",
+                    e);
+        }
+        return s;
     }
 
     @Override

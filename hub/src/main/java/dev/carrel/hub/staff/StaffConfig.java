@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * {@code carrel.staff}: sign-in of staff (docs/hub.md, "Staff sign-in and audit").
  *
- * @param initialAdminPassword the first administrator's password at the very first start; else
- *     {@code CARREL_ADMIN_PASSWORD}; else a random one printed once
+ * @param initialAdminPassword the first administrator's password at the very first start
+ *     ({@code initial-admin-password}, which {@code Main} fills from {@code CARREL_ADMIN_PASSWORD} when the
+ *     files leave it out); else a random one printed once
  * @param passwordIterations PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP 2023: 600,000)
  * @param lockoutAfter failed sign-ins in a row that lock an account
  * @param lockout how long a locked account stays locked

@@ -8,12 +8,14 @@ import io.helidon.webserver.http.HttpRouting;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * Staff sign-in, roles, API tokens and the audit log (docs/hub.md, "Staff sign-in and audit"). At the very
- * first start it creates the administrator {@code admin}, with {@code carrel.staff.initial-admin-password},
- * else {@code CARREL_ADMIN_PASSWORD}, else a random password printed once. There is no default password.
+ * first start it creates the administrator {@code admin}, with {@code carrel.staff.initial-admin-password}
+ * (which the hub's {@code Main} also fills from {@code CARREL_ADMIN_PASSWORD}), else a random password
+ * printed once. There is no default password.
  */
 public final class StaffFeature {
     private static final Logger LOG = Logger.getLogger(StaffFeature.class.getName());
@@ -32,23 +34,30 @@ public final class StaffFeature {
         this.clock = clock;
     }
 
+    /** Opens staff accounts; a generated first password is printed on standard output. */
     public static StaffFeature open(Config staff, Database database, StoreWriter writer, Clock clock)
+            throws SQLException {
+        return open(staff, database, writer, clock, System.out::println);
+    }
+
+    /**
+     * As above, with the console that shows a generated first password: it gets that one line once, at the
+     * start that creates the administrator, and nothing at any later start.
+     */
+    public static StaffFeature open(
+            Config staff, Database database, StoreWriter writer, Clock clock, Consumer<String> console)
             throws SQLException {
         StaffConfig config = StaffConfig.from(staff);
         StaffAccounts accounts = new StaffAccounts(database, writer, config, clock);
-        Optional<String> initial = config.initialAdminPassword()
-                .or(() -> Optional.ofNullable(System.getenv("CARREL_ADMIN_PASSWORD"))
-                        .filter(s -> !s.isBlank()));
         Optional<String> generated;
         try {
-            generated = accounts.bootstrap(initial);
+            generated = accounts.bootstrap(config.initialAdminPassword());
         } catch (StaffAccounts.Refused e) {
             throw new IllegalArgumentException("the initial administrator password is unusable: " + e.getMessage(), e);
         }
         generated.ifPresent(p -> {
-            String banner = "First start: created the administrator 'admin' with password " + p
-                    + "  (shown only now; sign in and change it, or set CARREL_ADMIN_PASSWORD before the first start)";
-            System.out.println(banner);
+            console.accept("First start: created the administrator 'admin' with password " + p
+                    + "  (shown only now; sign in and change it, or set CARREL_ADMIN_PASSWORD before the first start)");
             LOG.warning("first start: created the administrator 'admin' with a random password printed on stdout");
         });
         return new StaffFeature(config, accounts, new AuditLog(database, writer), clock);

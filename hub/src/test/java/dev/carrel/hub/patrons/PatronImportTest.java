@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -154,7 +155,9 @@ class PatronImportTest {
     void import_patronMissingFromFile_isRemoved() throws Exception {
         run(HEADER + "a1,Ann Lee,undergraduate,active,04A1B2C3\nb2,Bo Chen,faculty,active,04000001\n", false, true);
 
-        ImportJob.Report report = run(HEADER + "a1,Ann Lee,undergraduate,active,04A1B2C3\n", false, true);
+        // One of two is beyond the unconfirmed share (10%): confirmed with the count a dry run reports.
+        ImportJob.Report report =
+                run(HEADER + "a1,Ann Lee,undergraduate,active,04A1B2C3\n", false, true, OptionalInt.of(1));
 
         assertEquals(List.of(0, 0, 1, 1, 0), counts(report), "added, changed, unchanged, removed, failed");
         assertEquals(Set.of("a1"), patrons.store().ids());
@@ -194,7 +197,7 @@ class PatronImportTest {
     void import_cardOfAPatronMissingFromFile_movesToTheNewHolder() throws Exception {
         run(HEADER + "a1,Ann Lee,undergraduate,active,04A1B2C3\n", false, true);
 
-        ImportJob.Report report = run(HEADER + "b2,Bo Chen,faculty,active,04A1B2C3\n", false, true);
+        ImportJob.Report report = run(HEADER + "b2,Bo Chen,faculty,active,04A1B2C3\n", false, true, OptionalInt.of(1));
 
         assertEquals(List.of(1, 0, 0, 1, 0), counts(report), "added, changed, unchanged, removed, failed");
         assertEquals("b2", patrons.byCredential(card("04A1B2C3")).orElseThrow().id());
@@ -214,6 +217,77 @@ class PatronImportTest {
         // The gates' rows end as the file says: each card allowed for its new holder.
         assertEquals(patrons.key().pseudonym("a1") + " allowed", gateRow(card("04000001")));
         assertEquals(patrons.key().pseudonym("b2") + " allowed", gateRow(card("04A1B2C3")));
+    }
+
+    @Test
+    void import_removingMoreThanTheLimitUnconfirmed_isRefusedClearly_andChangesNothing() throws Exception {
+        run(twenty(0, "Ann Lee"), false, true);
+        long version = ledger.version();
+        Optional<Patron> first = patrons.find("z00");
+
+        // A truncated export: the last three are missing (15% of 20), and the first row has a change.
+        ImportJob.Report report = run(twenty(3, "Ann Leigh"), false, true);
+
+        assertEquals(ImportJob.State.FAILED, report.state());
+        assertTrue(report.removalsNeedConfirmation());
+        assertEquals(
+                List.of("0:confirmRemovals"),
+                report.errors().stream().map(e -> e.row() + ":" + e.field()).toList());
+        String message = report.errors().getFirst().message();
+        assertTrue(message.contains("would remove 3 of the 20 registered patrons"), message);
+        assertTrue(message.contains("more than the 10%"), message);
+        assertTrue(message.contains("confirmRemovals=3"), message);
+        assertEquals(List.of(0, 0, 0, 0, 0), counts(report), "added, changed, unchanged, removed, failed");
+        assertEquals(20, patrons.store().ids().size(), "nobody removed");
+        assertEquals(first, patrons.find("z00"), "the changed row not applied either");
+        assertEquals(version, ledger.version(), "no allow-list row written");
+    }
+
+    @Test
+    void dryRun_reportsTheRemovalsAndThatTheyNeedConfirming_theConfirmedCount_thenApplies() throws Exception {
+        run(twenty(0, "Ann Lee"), false, true);
+        String truncated = twenty(3, "Ann Leigh");
+
+        ImportJob.Report dry = run(truncated, true, true);
+        assertEquals(ImportJob.State.DONE, dry.state());
+        assertEquals(3, dry.removed());
+        assertTrue(dry.removalsNeedConfirmation());
+        assertEquals(20, patrons.store().ids().size(), "a dry run removes nobody");
+
+        ImportJob.Report report = run(truncated, false, true, OptionalInt.of(dry.removed()));
+
+        assertEquals(ImportJob.State.DONE, report.state());
+        assertEquals(List.of(0, 1, 16, 3, 0), counts(report), "added, changed, unchanged, removed, failed");
+        assertEquals(17, patrons.store().ids().size());
+        assertEquals("Ann Leigh", patrons.find("z00").orElseThrow().displayName());
+        assertTrue(patrons.byCredential(card("04000053")).isEmpty(), "z19's card is no longer anyone's");
+    }
+
+    @Test
+    void import_confirmedCountNotTheRealOne_isRefused_evenWithinTheLimit() throws Exception {
+        run(twenty(0, "Ann Lee"), false, true);
+
+        ImportJob.Report wrong = run(twenty(3, "Ann Lee"), false, true, OptionalInt.of(2));
+        ImportJob.Report within = run(twenty(1, "Ann Lee"), false, true, OptionalInt.of(3));
+
+        assertEquals(ImportJob.State.FAILED, wrong.state());
+        assertTrue(
+                wrong.errors().getFirst().message().contains("would remove 3 patrons, not the 2 confirmed"),
+                wrong.errors().getFirst().message());
+        assertEquals(ImportJob.State.FAILED, within.state());
+        assertEquals(20, patrons.store().ids().size());
+    }
+
+    @Test
+    void import_removingWithinTheLimit_needsNoConfirmation() throws Exception {
+        run(twenty(0, "Ann Lee"), false, true);
+
+        ImportJob.Report report = run(twenty(2, "Ann Lee"), false, true); // 2 of 20: exactly 10%
+
+        assertEquals(ImportJob.State.DONE, report.state());
+        assertFalse(report.removalsNeedConfirmation());
+        assertEquals(List.of(0, 0, 18, 2, 0), counts(report), "added, changed, unchanged, removed, failed");
+        assertEquals(18, patrons.store().ids().size());
     }
 
     private String gateRow(dev.carrel.protocol.CredentialHash credential) throws Exception {
@@ -280,9 +354,24 @@ class PatronImportTest {
     }
 
     private ImportJob.Report run(String csv, boolean dryRun, boolean removeMissing) throws Exception {
-        ImportJob job = new ImportJob("job", dryRun, removeMissing, clock.instant());
+        return run(csv, dryRun, removeMissing, OptionalInt.empty());
+    }
+
+    private ImportJob.Report run(String csv, boolean dryRun, boolean removeMissing, OptionalInt confirmRemovals)
+            throws Exception {
+        ImportJob job = new ImportJob("job", dryRun, removeMissing, clock.instant(), confirmRemovals);
         importer.run(job, csv);
         return job.report();
+    }
+
+    /** Twenty patrons, z00 to z19, each with a card; {@code leaveOut} of them (the last) missing. */
+    private static String twenty(int leaveOut, String firstName) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 20 - leaveOut; i++) {
+            csv.append(String.format(
+                    "z%02d,%s,undergraduate,active,040000%02X%n", i, i == 0 ? firstName : "Pat Ron" + i, 0x40 + i));
+        }
+        return csv.toString();
     }
 
     private static List<Integer> counts(ImportJob.Report r) {

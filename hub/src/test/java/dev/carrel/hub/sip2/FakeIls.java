@@ -12,12 +12,14 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLServerSocketFactory;
 
 /**
  * An in-process SIP2 server that answers like Koha's (error detection on, Patron Status 23 supported) or
  * FOLIO's edge-sip2 (error detection off, 23 missing from {@code BX}). It knows a few patrons and items, and
- * can corrupt or drop answers on demand. It only plays the library system: the checksums, sequence numbers,
+ * can corrupt or drop answers, or go silent, on demand. It only plays the library system: the checksums, sequence numbers,
  * fall-backs and retries under test are the client's own. Shared with the demo's end-to-end tests through
  * the hub's test jar.
  */
@@ -38,13 +40,28 @@ public final class FakeIls implements AutoCloseable {
     final List<String> received = new CopyOnWriteArrayList<>();
     final AtomicInteger corruptNext = new AtomicInteger();
     final AtomicInteger dropNext = new AtomicInteger();
+    /** While set, requests are read and recorded but never answered, and the connection stays open. */
+    final AtomicBoolean silent = new AtomicBoolean();
+    /** Connections accepted so far. */
+    final AtomicInteger connections = new AtomicInteger();
 
     public FakeIls(Profile profile, Charset charset, Map<String, Account> accounts) throws IOException {
+        this(profile, charset, accounts, new ServerSocket(0, 10, InetAddress.getLoopbackAddress()));
+    }
+
+    private FakeIls(Profile profile, Charset charset, Map<String, Account> accounts, ServerSocket server) {
         this.profile = profile;
         this.charset = charset;
         this.accounts = accounts;
-        this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        this.server = server;
         Thread.ofVirtual().start(this::accept);
+    }
+
+    /** The same server behind TLS, with the certificate of the factory's context (a test's own). */
+    public static FakeIls overTls(
+            Profile profile, Charset charset, Map<String, Account> accounts, SSLServerSocketFactory tls)
+            throws IOException {
+        return new FakeIls(profile, charset, accounts, tls.createServerSocket(0, 10, InetAddress.getLoopbackAddress()));
     }
 
     public int port() {
@@ -55,6 +72,7 @@ public final class FakeIls implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                connections.incrementAndGet();
                 Thread.ofVirtual().start(() -> serve(s));
             } catch (IOException e) {
                 return;
@@ -73,6 +91,9 @@ public final class FakeIls implements AutoCloseable {
                     return;
                 }
                 received.add(msg);
+                if (silent.get()) {
+                    continue;
+                }
                 if (dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     return; // the connection dies without an answer
                 }

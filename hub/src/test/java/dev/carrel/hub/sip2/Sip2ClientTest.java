@@ -2,7 +2,9 @@ package dev.carrel.hub.sip2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -109,12 +111,40 @@ class Sip2ClientTest {
         }
     }
 
+    @Test
+    void silentServer_eachAttemptTimesOut_retriedOnNewConnections_thenAClearFailure() throws Exception {
+        try (FakeIls ils = new FakeIls(FakeIls.Profile.KOHA, StandardCharsets.US_ASCII, ACCOUNTS)) {
+            ils.silent.set(true); // accepts, reads, never answers
+            Sip2Settings s = settings(ils.port(), true, StandardCharsets.US_ASCII, Duration.ofMillis(300), 2);
+            try (Sip2Client client = new Sip2Client(s, SocketLink.connector(s), CLOCK)) {
+                long start = System.nanoTime();
+                Sip2Client.Sip2Exception e = assertTimeoutPreemptively(
+                        Duration.ofSeconds(10),
+                        () -> assertThrows(
+                                Sip2Client.Sip2Exception.class, () -> new LibraryAccounts(client).valid("2023004217")));
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertEquals("SIP2 session start failed after 3 attempts: Read timed out", e.getMessage());
+                assertInstanceOf(java.net.SocketTimeoutException.class, e.getCause());
+                assertEquals(3, ils.connections.get(), "the first try and two retries, each on a new connection");
+                assertEquals(3, ils.received.size(), ils.received.toString());
+                assertTrue(ils.received.stream().allMatch(m -> m.startsWith("93")), "each logs in anew");
+                assertTrue(took.compareTo(Duration.ofMillis(900)) >= 0, "three timeouts of 300 ms: " + took);
+                assertTrue(took.compareTo(Duration.ofMillis(3_000)) < 0, "no more than the timeouts: " + took);
+            }
+        }
+    }
+
     private static Sip2Client client(FakeIls ils, boolean errorDetection, String charset) {
         Sip2Settings s = settings(ils.port(), errorDetection, Charset.forName(charset));
         return new Sip2Client(s, SocketLink.connector(s), CLOCK);
     }
 
     static Sip2Settings settings(int port, boolean errorDetection, Charset charset) {
+        return settings(port, errorDetection, charset, Duration.ofMillis(1_000), 2);
+    }
+
+    static Sip2Settings settings(int port, boolean errorDetection, Charset charset, Duration timeout, int retries) {
         return new Sip2Settings(
                 "127.0.0.1",
                 port,
@@ -125,8 +155,8 @@ class Sip2ClientTest {
                 Optional.empty(),
                 "main",
                 "gate-north",
-                Duration.ofMillis(1_000),
-                2,
+                timeout,
+                retries,
                 Duration.ofMinutes(60),
                 3);
     }
