@@ -229,6 +229,25 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void lighting_showsTheReadingRoomsPowerAndEnergyToday_whileItsPlugsMeter() {
+        // The demo's plugs meter a laptop's 5-60 W while on; the agent reports every 5 s (its telemetry interval).
+        dashboard.api("POST", "/api/control", "{\"target\":{\"zone\":\"reading-room-1\"},\"outlet\":{\"on\":true}}");
+        dashboard.load("lighting", "en");
+        String zone = "#power tr[data-zone='reading-room-1']";
+        browser.until(
+                d -> !browser.all(zone).isEmpty()
+                        && number(browser.find(zone + " td.energy").getDomAttribute("data-wh")) > 0,
+                Duration.ofSeconds(40));
+        assertTrue(number(browser.find(zone + " td.watts").getDomAttribute("data-w")) >= 5, browser.text(zone));
+        assertTrue(browser.text(zone).matches("(?s).*\\d+(\\.\\d+)? kWh.*"), browser.text(zone));
+        assertEquals("24", browser.text(zone + " td:last-child"), "every desk's plug meters");
+    }
+
+    private static double number(String value) {
+        return value == null || value.isEmpty() ? 0 : Double.parseDouble(value);
+    }
+
+    @Test
     void floorPlan_showsALampChangeLiveWithoutReload() throws Exception {
         dashboard.load("floor", "en");
         browser.untilVisible(".seat[data-seat='desk-05']");

@@ -1,6 +1,6 @@
 // Lighting and power (facilities): switch or dim lamps and switch outlets by seat, zone, floor or building;
 // each command shows pending → applied / failed / expired from the event stream, next to what the device
-// reports; and the power the zones' plugs report.
+// reports; and per zone the power its plugs report now and the energy they metered today.
 
 import { get, post } from '../api.js';
 import { field, h, options, put, table, toast } from '../dom.js';
@@ -78,14 +78,30 @@ export async function render(view) {
     put(tr.querySelector('.detail'), c.detail || '');
   }
 
+  // Per zone: the power the plugs that are on report now, and the energy they metered today (the hub's sum of
+  // meter increases since local midnight, resets counted from zero). Seats' plugs and the zone's own count.
   async function loadPower() {
-    const states = await Promise.all(model.zones.map((z) => get('/api/spaces/zones/' + encodeURIComponent(z.id) + '/state')));
+    const [states, today] = await Promise.all([
+      Promise.all(model.zones.map((z) => get('/api/spaces/zones/' + encodeURIComponent(z.id) + '/state'))),
+      get('/api/analytics/energy/today').catch(() => ({ rows: [] })),
+    ]);
+    const energy = new Map(today.rows.map((r) => [r.zone, r.energyWh]));
     const rowsOut = [];
     model.zones.forEach((z, i) => {
-      const watts = states[i].outlets.filter((o) => o.powerW !== undefined && o.powerW !== null);
-      if (watts.length) rowsOut.push([h('td', { translate: 'no' }, z.name || z.id), t('light.watts', { w: number(watts.reduce((a, o) => a + o.powerW, 0), 1) }), String(watts.length)]);
+      const outlets = [...states[i].seats.map((s) => s.outlet).filter(Boolean), ...states[i].outlets];
+      const metered = outlets.filter((o) => o.powerW != null || o.energyWh != null);
+      if (!metered.length && !energy.has(z.id)) return;
+      const watts = metered.filter((o) => o.on && o.powerW != null).reduce((a, o) => a + o.powerW, 0);
+      const wh = energy.get(z.id);
+      rowsOut.push(h('tr', { 'data-zone': z.id },
+        h('td', { translate: 'no' }, z.name || z.id),
+        h('td.watts', { 'data-w': watts }, t('light.watts', { w: number(watts, 1) })),
+        h('td.energy', { 'data-wh': wh ?? '' }, wh == null ? '—' : t('light.kwh', { k: number(wh / 1000, 3) })),
+        h('td', String(metered.length))));
     });
-    put(power, rowsOut.length ? table([t('level.zone'), t('light.power'), t('light.outlets')], rowsOut) : h('p.empty', t('light.noPower')));
+    put(power, rowsOut.length
+      ? table([t('level.zone'), t('light.powerNow'), t('light.energyToday'), t('light.metered')], rowsOut)
+      : h('p.empty', t('light.noPower')));
   }
 
   function showReading(td, name, r) {
