@@ -282,6 +282,83 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void fleet_offlineAlert_isAcknowledgedThenResolvedFromThePage() throws Exception {
+        dashboard.load("fleet", "en");
+        String agent = "discussion-room-1";
+        browser.until(d -> "true".equals(dashboard.agentRow(agent).getDomAttribute("data-online")), WAIT);
+        assertTrue(demo.kill(agent));
+        try {
+            String row = "#alerts tr[data-kind='offline'][data-agent='" + agent + "']";
+            browser.until(d -> !browser.all(row).isEmpty(), WAIT);
+            String alert = "#alerts tr[data-alert='" + browser.find(row).getDomAttribute("data-alert") + "']";
+            assertTrue("open".equalsIgnoreCase(browser.text(alert + " td:nth-child(5)")), browser.text(alert));
+
+            browser.click(alert + " button.ack");
+            browser.until(d -> "acknowledged".equalsIgnoreCase(browser.text(alert + " td:nth-child(5)"))
+                    && browser.all(alert + " button.ack").isEmpty());
+
+            browser.click(alert + " button.resolve");
+            browser.until(d -> browser.all(alert).isEmpty());
+            // Resolved by staff while the agent is still away: it does not come back on the next refresh.
+            Thread.sleep(3_500);
+            assertTrue(browser.all(alert).isEmpty(), "a resolved alert stays resolved");
+            assertTrue(browser.all(row).isEmpty(), "and no new one is raised while the agent stays offline");
+        } finally {
+            demo.startAgent(agent);
+        }
+    }
+
+    @Test
+    void agentPage_syncCommand_isConfirmedByTheAgent() {
+        dashboard.load("agents/reading-room-1", "en");
+        browser.click("button[data-command='sync']");
+        browser.until(d -> !browser.all("#agent-commands li").isEmpty());
+        String li = "#agent-commands li:first-child";
+        browser.until(d -> "applied".equals(browser.find(li).getDomAttribute("data-state")), WAIT);
+        assertTrue(browser.text(li).contains("Sync now") && browser.text(li).contains("applied"), browser.text(li));
+    }
+
+    @Test
+    void fleet_filterNarrowsTheRows_andAColumnSortsThem() {
+        dashboard.load("fleet", "en");
+        browser.until(d -> agentsShown().size() == 3, WAIT);
+        assertEquals(List.of("discussion-room-1", "gate-1", "reading-room-1"), agentsShown(), "by id at first");
+
+        browser.find("#agent-filter").sendKeys("room");
+        browser.until(d -> agentsShown().equals(List.of("discussion-room-1", "reading-room-1")));
+        browser.find("#agent-filter").clear();
+        browser.find("#agent-filter").sendKeys("GATE");
+        browser.until(d -> agentsShown().equals(List.of("gate-1")));
+        browser.find("#agent-filter")
+                .sendKeys(org.openqa.selenium.Keys.chord(
+                        org.openqa.selenium.Keys.CONTROL, "a", org.openqa.selenium.Keys.BACK_SPACE));
+        browser.until(d -> agentsShown().size() == 3);
+
+        new org.openqa.selenium.support.ui.Select(browser.find("#agent-show")).selectByValue("offline");
+        browser.until(d -> agentsShown().isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.find("#agent-show")).selectByValue("online");
+        browser.until(d -> agentsShown().size() == 3);
+
+        browser.click("th[data-sort='id']");
+        browser.until(d -> agentsShown().equals(List.of("reading-room-1", "gate-1", "discussion-room-1")));
+        assertEquals(
+                "desc",
+                browser.find("th[data-sort='id']")
+                        .getDomAttribute("class")
+                        .replace("sortable", "")
+                        .trim());
+        browser.click("th[data-sort='id']");
+        browser.until(d -> agentsShown().equals(List.of("discussion-room-1", "gate-1", "reading-room-1")));
+    }
+
+    /** The agents the fleet table shows, in order. */
+    private static List<String> agentsShown() {
+        return browser.all("table.agents tbody tr").stream()
+                .map(r -> r.getDomAttribute("data-agent"))
+                .toList();
+    }
+
+    @Test
     void enrolmentToken_isShownAsAQrCode() {
         dashboard.load("devices", "en");
         browser.find("#token-zone").clear();
