@@ -25,6 +25,17 @@ function connect() {
   };
 }
 
+// A page the browser keeps in its back/forward cache keeps its connections, and Chrome allows six per host:
+// a few pages left that way held every one, and the page in use could not send a request. So the stream closes
+// when the page is hidden and opens again (reading the state afresh: onopen) if the page comes back.
+window.addEventListener('pagehide', () => {
+  if (source) source.close();
+  source = null;
+});
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted && !source && [...handlers.values()].some((set) => set.size)) connect();
+});
+
 function dispatch(name, data) {
   for (const fn of handlers.get(name) || []) fn(data, name);
 }

@@ -229,6 +229,40 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void lighting_aSwitchForAStoppedAgent_expiresInsteadOfApplying() throws Exception {
+        String agent = "discussion-room-1";
+        dashboard.load("lighting", "en");
+        assertTrue(demo.kill(agent));
+        try {
+            String rows = dashboard.submitLighting("zone", "discussion-room-1", "off", 100, 15);
+            assertEquals(1, browser.all(rows).size(), "the room's one lamp");
+            assertEquals("pending", browser.find(rows).getDomAttribute("data-state"));
+            browser.until(d -> "expired".equals(browser.find(rows).getDomAttribute("data-state")), WAIT.plus(WAIT));
+            assertTrue(browser.text(rows + " td.state").equalsIgnoreCase("expired"), browser.text(rows));
+            assertTrue(browser.text(rows + " td.detail").startsWith("no acknowledgement before"), browser.text(rows));
+            assertEquals("—", browser.text(rows + " td.reported"), "the lamp reported nothing");
+        } finally {
+            demo.startAgent(agent);
+        }
+    }
+
+    @Test
+    void lighting_aSeatsLampIsDimmedFromThePage() {
+        dashboard.load("lighting", "en");
+        String rows = dashboard.submitLighting("seat", "desk-07", "on", 40, 60);
+        browser.until(
+                d -> "applied".equals(browser.find(rows).getDomAttribute("data-state"))
+                        && "true".equals(browser.find(rows + " td.reported").getDomAttribute("data-on")),
+                WAIT);
+        assertEquals(1, browser.all(rows).size(), "one seat, one lamp");
+        assertEquals("reading-room-1/desk-07-lamp", browser.text(rows + " td:first-child"));
+        assertTrue(browser.text(rows + " td.reported").startsWith("On 40%"), browser.text(rows));
+        dashboard.load("floor", "en");
+        browser.untilVisible(".seat[data-seat='desk-07']");
+        assertEquals("on", browser.find(".seat[data-seat='desk-07']").getDomAttribute("data-lamp"));
+    }
+
+    @Test
     void lighting_showsTheReadingRoomsPowerAndEnergyToday_whileItsPlugsMeter() {
         // The demo's plugs meter a laptop's 5-60 W while on; the agent reports every 5 s (its telemetry interval).
         dashboard.api("POST", "/api/control", "{\"target\":{\"zone\":\"reading-room-1\"},\"outlet\":{\"on\":true}}");

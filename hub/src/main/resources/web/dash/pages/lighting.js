@@ -4,7 +4,7 @@
 
 import { get, post } from '../api.js';
 import { field, h, options, put, table, toast } from '../dom.js';
-import { number, t } from '../i18n.js';
+import { duration, number, t } from '../i18n.js';
 import * as live from '../live.js';
 
 const LEVELS = ['zone', 'floor', 'building', 'seat'];
@@ -25,13 +25,17 @@ export async function render(view) {
   const outlet = choice('outlet');
   const dim = h('input#brightness', { type: 'range', min: 0, max: 100, value: 100, step: 5 });
   const dimLabel = h('output', '100%');
+  // How long a command may wait for a device whose agent is away (the twin delivers it if the agent returns in
+  // time); after that it is expired and the twin entry reverted.
+  const expiry = h('select#expiry', options([15, 60, 600, 3600].map((s) => [s, duration(s)]), 60));
   dim.addEventListener('input', () => { dimLabel.textContent = dim.value + '%'; });
   const requests = h('div#requests');
   const power = h('div#power');
   const form = h('form.panel', { onsubmit: (e) => { e.preventDefault(); submit(); } },
     h('h2', t('light.target')),
     h('div.toolbar', field(t('light.level'), level), field(t('light.target'), target)),
-    h('div.toolbar', field(t('light.lamps'), lamp), field(t('light.dim'), h('span', dim, dimLabel)), field(t('light.outlets'), outlet)),
+    h('div.toolbar', field(t('light.lamps'), lamp), field(t('light.dim'), h('span', dim, dimLabel)), field(t('light.outlets'), outlet),
+      field(t('light.expiry'), expiry)),
     h('button.primary#switch', { type: 'submit' }, t('light.go')));
   put(view, form, h('h2', t('light.requests')), requests, h('h2', t('light.power')), power);
 
@@ -42,7 +46,7 @@ export async function render(view) {
   const readings = new Map(); // "agent/endpoint" -> [name, reading]
 
   async function submit() {
-    const body = { target: { [level.value]: target.value } };
+    const body = { target: { [level.value]: target.value }, expiresInSeconds: Number(expiry.value) };
     if (lamp.value) body.lamp = lamp.value === 'on' ? { on: true, brightness: Number(dim.value) } : { on: false };
     if (outlet.value) body.outlet = { on: outlet.value === 'on' };
     if (!body.lamp && !body.outlet) { toast(t('light.nothing'), 'bad'); return; }
