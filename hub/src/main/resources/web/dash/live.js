@@ -68,11 +68,6 @@ export function listen(names, fn, resyncFn) {
   };
 }
 
-/** Feeds an event as if the stream had sent it: the benchmark's hook, and nothing else uses it. */
-export function inject(name, data) {
-  dispatch(name, data);
-}
-
 export function close() {
   if (source) source.close();
   source = null;
