@@ -25,6 +25,17 @@ function connect() {
   };
 }
 
+// A page the browser keeps in its back/forward cache keeps its connections, and Chrome allows six per host:
+// a few pages left that way held every one, and the page in use could not send a request. So the stream closes
+// when the page is hidden and opens again (reading the state afresh: onopen) if the page comes back.
+window.addEventListener('pagehide', () => {
+  if (source) source.close();
+  source = null;
+});
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted && !source && [...handlers.values()].some((set) => set.size)) connect();
+});
+
 function dispatch(name, data) {
   for (const fn of handlers.get(name) || []) fn(data, name);
 }
@@ -55,11 +66,6 @@ export function listen(names, fn, resyncFn) {
     for (const name of names) handlers.get(name).delete(fn);
     if (resyncFn) resyncs.delete(resyncFn);
   };
-}
-
-/** Feeds an event as if the stream had sent it: the benchmark's hook, and nothing else uses it. */
-export function inject(name, data) {
-  dispatch(name, data);
 }
 
 export function close() {

@@ -128,6 +128,7 @@ final class Demo implements AutoCloseable {
                 demo.secrets.put(agent, hub.brokerUsers().issue(agent, BrokerUsers.Role.AGENT));
                 demo.startAgent(agent);
             }
+            new DemoMeters(demo::agent, Clock.systemUTC(), System.nanoTime()).start(demo.timer, Duration.ofSeconds(2));
             if (meanArrivalMillis > 0) {
                 new PatronSimulation(demo::agent, demo.timer, demo.site.secretFile(), System.nanoTime())
                         .start(meanArrivalMillis);

@@ -94,13 +94,7 @@ final class Dashboard {
      */
     int switchZoneLamps(String zone, boolean on) {
         load("lighting", "en");
-        new Select(browser.find("#level")).selectByValue("zone");
-        new Select(browser.find("#target")).selectByValue(zone);
-        new Select(browser.find("#lamp")).selectByValue(on ? "on" : "off");
-        int before = browser.all("section.request").size();
-        browser.click("#switch");
-        browser.until(d -> browser.all("section.request").size() == before + 1, WAIT);
-        String rows = "section.request:first-child tr[data-command]";
+        String rows = submitLighting("zone", zone, on ? "on" : "off", 100, 60);
         browser.until(
                 d -> {
                     var list = browser.all(rows);
@@ -113,6 +107,34 @@ final class Dashboard {
                 },
                 WAIT);
         return browser.all(rows).size();
+    }
+
+    /**
+     * Fills the open lighting page's form for the lamps ({@code on} or {@code off}) of a seat, zone, floor or
+     * building, at a brightness, waiting at most {@code expirySeconds} for an offline device; submits it and
+     * waits for the request to be shown. Answers the selector of its command rows.
+     */
+    String submitLighting(String level, String target, String lamp, int brightness, int expirySeconds) {
+        new Select(browser.find("#level")).selectByValue(level);
+        new Select(browser.find("#target")).selectByValue(target);
+        new Select(browser.find("#lamp")).selectByValue(lamp);
+        new Select(browser.find("#expiry")).selectByValue(String.valueOf(expirySeconds));
+        browser.driver()
+                .executeScript(
+                        "const r = document.getElementById('brightness'); r.value = arguments[0];"
+                                + " r.dispatchEvent(new Event('input'));",
+                        brightness);
+        int before = browser.all("section.request").size();
+        browser.click("#switch");
+        try {
+            browser.until(d -> browser.all("section.request").size() == before + 1, WAIT);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "the lighting request was not shown; the page said: "
+                            + browser.find("#toast").getDomProperty("textContent"),
+                    e);
+        }
+        return "section.request:first-child tr[data-command]";
     }
 
     /** A request from the signed-in page itself (its cookie and CSRF token) that must succeed. */

@@ -252,6 +252,59 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void lighting_aSwitchForAStoppedAgent_expiresInsteadOfApplying() throws Exception {
+        String agent = "discussion-room-1";
+        dashboard.load("lighting", "en");
+        assertTrue(demo.kill(agent));
+        try {
+            String rows = dashboard.submitLighting("zone", "discussion-room-1", "off", 100, 15);
+            assertEquals(1, browser.all(rows).size(), "the room's one lamp");
+            assertEquals("pending", browser.find(rows).getDomAttribute("data-state"));
+            browser.until(d -> "expired".equals(browser.find(rows).getDomAttribute("data-state")), WAIT.plus(WAIT));
+            assertTrue(browser.text(rows + " td.state").equalsIgnoreCase("expired"), browser.text(rows));
+            assertTrue(browser.text(rows + " td.detail").startsWith("no acknowledgement before"), browser.text(rows));
+            assertEquals("—", browser.text(rows + " td.reported"), "the lamp reported nothing");
+        } finally {
+            demo.startAgent(agent);
+        }
+    }
+
+    @Test
+    void lighting_aSeatsLampIsDimmedFromThePage() {
+        dashboard.load("lighting", "en");
+        String rows = dashboard.submitLighting("seat", "desk-07", "on", 40, 60);
+        browser.until(
+                d -> "applied".equals(browser.find(rows).getDomAttribute("data-state"))
+                        && "true".equals(browser.find(rows + " td.reported").getDomAttribute("data-on")),
+                WAIT);
+        assertEquals(1, browser.all(rows).size(), "one seat, one lamp");
+        assertEquals("reading-room-1/desk-07-lamp", browser.text(rows + " td:first-child"));
+        assertTrue(browser.text(rows + " td.reported").startsWith("On 40%"), browser.text(rows));
+        dashboard.load("floor", "en");
+        browser.untilVisible(".seat[data-seat='desk-07']");
+        assertEquals("on", browser.find(".seat[data-seat='desk-07']").getDomAttribute("data-lamp"));
+    }
+
+    @Test
+    void lighting_showsTheReadingRoomsPowerAndEnergyToday_whileItsPlugsMeter() {
+        // The demo's plugs meter a laptop's 5-60 W while on; the agent reports every 5 s (its telemetry interval).
+        dashboard.api("POST", "/api/control", "{\"target\":{\"zone\":\"reading-room-1\"},\"outlet\":{\"on\":true}}");
+        dashboard.load("lighting", "en");
+        String zone = "#power tr[data-zone='reading-room-1']";
+        browser.until(
+                d -> !browser.all(zone).isEmpty()
+                        && number(browser.find(zone + " td.energy").getDomAttribute("data-wh")) > 0,
+                Duration.ofSeconds(40));
+        assertTrue(number(browser.find(zone + " td.watts").getDomAttribute("data-w")) >= 5, browser.text(zone));
+        assertTrue(browser.text(zone).matches("(?s).*\\d+(\\.\\d+)? kWh.*"), browser.text(zone));
+        assertEquals("24", browser.text(zone + " td:last-child"), "every desk's plug meters");
+    }
+
+    private static double number(String value) {
+        return value == null || value.isEmpty() ? 0 : Double.parseDouble(value);
+    }
+
+    @Test
     void floorPlan_showsALampChangeLiveWithoutReload() throws Exception {
         dashboard.load("floor", "en");
         browser.untilVisible(".seat[data-seat='desk-05']");
@@ -283,6 +336,83 @@ class DashboardBrowserTest {
         } finally {
             demo.startAgent(agent);
         }
+    }
+
+    @Test
+    void fleet_offlineAlert_isAcknowledgedThenResolvedFromThePage() throws Exception {
+        dashboard.load("fleet", "en");
+        String agent = "discussion-room-1";
+        browser.until(d -> "true".equals(dashboard.agentRow(agent).getDomAttribute("data-online")), WAIT);
+        assertTrue(demo.kill(agent));
+        try {
+            String row = "#alerts tr[data-kind='offline'][data-agent='" + agent + "']";
+            browser.until(d -> !browser.all(row).isEmpty(), WAIT);
+            String alert = "#alerts tr[data-alert='" + browser.find(row).getDomAttribute("data-alert") + "']";
+            assertTrue("open".equalsIgnoreCase(browser.text(alert + " td:nth-child(5)")), browser.text(alert));
+
+            browser.click(alert + " button.ack");
+            browser.until(d -> "acknowledged".equalsIgnoreCase(browser.text(alert + " td:nth-child(5)"))
+                    && browser.all(alert + " button.ack").isEmpty());
+
+            browser.click(alert + " button.resolve");
+            browser.until(d -> browser.all(alert).isEmpty());
+            // Resolved by staff while the agent is still away: it does not come back on the next refresh.
+            Thread.sleep(3_500);
+            assertTrue(browser.all(alert).isEmpty(), "a resolved alert stays resolved");
+            assertTrue(browser.all(row).isEmpty(), "and no new one is raised while the agent stays offline");
+        } finally {
+            demo.startAgent(agent);
+        }
+    }
+
+    @Test
+    void agentPage_syncCommand_isConfirmedByTheAgent() {
+        dashboard.load("agents/reading-room-1", "en");
+        browser.click("button[data-command='sync']");
+        browser.until(d -> !browser.all("#agent-commands li").isEmpty());
+        String li = "#agent-commands li:first-child";
+        browser.until(d -> "applied".equals(browser.find(li).getDomAttribute("data-state")), WAIT);
+        assertTrue(browser.text(li).contains("Sync now") && browser.text(li).contains("applied"), browser.text(li));
+    }
+
+    @Test
+    void fleet_filterNarrowsTheRows_andAColumnSortsThem() {
+        dashboard.load("fleet", "en");
+        browser.until(d -> agentsShown().size() == 3, WAIT);
+        assertEquals(List.of("discussion-room-1", "gate-1", "reading-room-1"), agentsShown(), "by id at first");
+
+        browser.find("#agent-filter").sendKeys("room");
+        browser.until(d -> agentsShown().equals(List.of("discussion-room-1", "reading-room-1")));
+        browser.find("#agent-filter").clear();
+        browser.find("#agent-filter").sendKeys("GATE");
+        browser.until(d -> agentsShown().equals(List.of("gate-1")));
+        browser.find("#agent-filter")
+                .sendKeys(org.openqa.selenium.Keys.chord(
+                        org.openqa.selenium.Keys.CONTROL, "a", org.openqa.selenium.Keys.BACK_SPACE));
+        browser.until(d -> agentsShown().size() == 3);
+
+        new org.openqa.selenium.support.ui.Select(browser.find("#agent-show")).selectByValue("offline");
+        browser.until(d -> agentsShown().isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.find("#agent-show")).selectByValue("online");
+        browser.until(d -> agentsShown().size() == 3);
+
+        browser.click("th[data-sort='id']");
+        browser.until(d -> agentsShown().equals(List.of("reading-room-1", "gate-1", "discussion-room-1")));
+        assertEquals(
+                "desc",
+                browser.find("th[data-sort='id']")
+                        .getDomAttribute("class")
+                        .replace("sortable", "")
+                        .trim());
+        browser.click("th[data-sort='id']");
+        browser.until(d -> agentsShown().equals(List.of("discussion-room-1", "gate-1", "reading-room-1")));
+    }
+
+    /** The agents the fleet table shows, in order. */
+    private static List<String> agentsShown() {
+        return browser.all("table.agents tbody tr").stream()
+                .map(r -> r.getDomAttribute("data-agent"))
+                .toList();
     }
 
     @Test

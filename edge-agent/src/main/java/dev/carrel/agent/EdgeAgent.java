@@ -132,6 +132,7 @@ public final class EdgeAgent implements AutoCloseable {
     private void wire(AgentLayout layout, DeviceSeatEffects effects, Clock clock) {
         Parts p = parts;
         new SeatSensors(p.devices, p.seats, p.events).listen(layout.seats());
+        new OutletMeters(config.telemetryInterval(), clock, effects::publish).listen(p.devices);
         p.twin = new TwinApplier(
                 config.dataDir().resolve("twin-desired.json"),
                 p.devices,

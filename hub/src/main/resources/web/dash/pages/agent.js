@@ -1,10 +1,11 @@
 // One agent (admin): health, endpoints, twin desired vs reported, telemetry charts, recent events, and the
-// maintenance commands identify / reload / sync.
+// maintenance commands identify / reload / sync, each shown pending → applied / failed / expired from the stream.
 
 import { get, post } from '../api.js';
 import { lineChart } from '../chart.js';
 import { h, put, table, toast } from '../dom.js';
 import { ago, t, time } from '../i18n.js';
+import * as live from '../live.js';
 import { alertTable } from './fleet.js';
 
 export function render(view, [id]) {
@@ -15,20 +16,30 @@ export function render(view, [id]) {
   const twin = h('div');
   const events = h('div');
   const endpoints = h('div');
+  const sent = h('ul#agent-commands.sent');
+  const rows = new Map(); // command id -> <li>
+  const early = new Map(); // the stream may settle a command before POST has answered
   const command = (name, body) => h('button', {
     'data-command': name,
     onclick: async () => {
       try {
-        await post(path + '/commands', body);
-        toast(t('cmd.sent', { c: t('cmd.' + name), a: id }), 'good');
+        const c = await post(path + '/commands', body);
+        const li = h('li', { 'data-command-id': c.id }, t('cmd.' + name), ' · ', time(c.createdAt), ' ', h('span.state'), h('span.detail', { translate: 'no' }));
+        rows.set(c.id, li);
+        setState(li, early.get(c.id) || c);
+        sent.prepend(li);
       } catch (e) { toast(e.message, 'bad'); }
     },
   }, t('cmd.' + name));
+  const stop = live.listen(['command'], (c) => {
+    if (rows.has(c.id)) setState(rows.get(c.id), c);
+    else if (c.agent === id && c.endpoint === '') early.set(c.id, c);
+  });
   put(view,
     h('a.back', { href: '#/fleet' }, t('agent.back')), head,
     h('div.toolbar', h('b', t('agent.commands')), command('identify', { command: 'identify', seconds: 10 }),
       command('reload', { command: 'reload' }), command('sync', { command: 'sync' })),
-    alerts,
+    sent, alerts,
     h('h3', t('agent.telemetry')), charts,
     h('div.columns', h('section', h('h3', t('agent.twin')), twin), h('section', h('h3', t('agent.endpoints')), endpoints)),
     h('h3', t('agent.events')), events);
@@ -52,7 +63,14 @@ export function render(view, [id]) {
 
   load().catch((e) => toast(e.message, 'bad'));
   const timer = setInterval(() => load().catch(() => {}), 5000);
-  return () => clearInterval(timer);
+  return () => { clearInterval(timer); stop(); };
+}
+
+function setState(li, c) {
+  li.dataset.state = c.state;
+  const cls = { pending: 'warn', applied: 'good', failed: 'bad', expired: 'bad' }[c.state];
+  put(li.querySelector('.state'), h('span.badge.' + cls, t('light.' + c.state)));
+  put(li.querySelector('.detail'), c.detail ? ' ' + c.detail : '');
 }
 
 function twinView(tw) {

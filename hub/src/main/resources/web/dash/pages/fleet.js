@@ -8,7 +8,7 @@ import { ago, duration, megabytes, number, t } from '../i18n.js';
 const COLUMNS = [
   ['id', 'col.agent', (a) => a.id],
   ['online', 'col.state', (a) => (a.online ? 0 : 1)],
-  ['lastSeen', 'col.lastSeen', (a) => -Date.parse(a.lastSeen || 0)],
+  ['lastSeen', 'col.lastSeen', (a) => (a.lastSeen ? -Date.parse(a.lastSeen) : Infinity)], // newest first; never seen last
   ['version', 'col.version', (a) => a.version || ''],
   ['uptime', 'col.uptime', (a) => a.sample?.uptimeSeconds ?? -1],
   ['memory', 'col.memory', (a) => memory(a.sample) ?? -1],

@@ -1,10 +1,10 @@
 // Lighting and power (facilities): switch or dim lamps and switch outlets by seat, zone, floor or building;
 // each command shows pending → applied / failed / expired from the event stream, next to what the device
-// reports; and the power the zones' plugs report.
+// reports; and per zone the power its plugs report now and the energy they metered today.
 
 import { get, post } from '../api.js';
 import { field, h, options, put, table, toast } from '../dom.js';
-import { number, t } from '../i18n.js';
+import { duration, number, t } from '../i18n.js';
 import * as live from '../live.js';
 
 const LEVELS = ['zone', 'floor', 'building', 'seat'];
@@ -25,13 +25,17 @@ export async function render(view) {
   const outlet = choice('outlet');
   const dim = h('input#brightness', { type: 'range', min: 0, max: 100, value: 100, step: 5 });
   const dimLabel = h('output', '100%');
+  // How long a command may wait for a device whose agent is away (the twin delivers it if the agent returns in
+  // time); after that it is expired and the twin entry reverted.
+  const expiry = h('select#expiry', options([15, 60, 600, 3600].map((s) => [s, duration(s)]), 60));
   dim.addEventListener('input', () => { dimLabel.textContent = dim.value + '%'; });
   const requests = h('div#requests');
   const power = h('div#power');
   const form = h('form.panel', { onsubmit: (e) => { e.preventDefault(); submit(); } },
     h('h2', t('light.target')),
     h('div.toolbar', field(t('light.level'), level), field(t('light.target'), target)),
-    h('div.toolbar', field(t('light.lamps'), lamp), field(t('light.dim'), h('span', dim, dimLabel)), field(t('light.outlets'), outlet)),
+    h('div.toolbar', field(t('light.lamps'), lamp), field(t('light.dim'), h('span', dim, dimLabel)), field(t('light.outlets'), outlet),
+      field(t('light.expiry'), expiry)),
     h('button.primary#switch', { type: 'submit' }, t('light.go')));
   put(view, form, h('h2', t('light.requests')), requests, h('h2', t('light.power')), power);
 
@@ -42,7 +46,7 @@ export async function render(view) {
   const readings = new Map(); // "agent/endpoint" -> [name, reading]
 
   async function submit() {
-    const body = { target: { [level.value]: target.value } };
+    const body = { target: { [level.value]: target.value }, expiresInSeconds: Number(expiry.value) };
     if (lamp.value) body.lamp = lamp.value === 'on' ? { on: true, brightness: Number(dim.value) } : { on: false };
     if (outlet.value) body.outlet = { on: outlet.value === 'on' };
     if (!body.lamp && !body.outlet) { toast(t('light.nothing'), 'bad'); return; }
@@ -78,14 +82,30 @@ export async function render(view) {
     put(tr.querySelector('.detail'), c.detail || '');
   }
 
+  // Per zone: the power the plugs that are on report now, and the energy they metered today (the hub's sum of
+  // meter increases since local midnight, resets counted from zero). Seats' plugs and the zone's own count.
   async function loadPower() {
-    const states = await Promise.all(model.zones.map((z) => get('/api/spaces/zones/' + encodeURIComponent(z.id) + '/state')));
+    const [states, today] = await Promise.all([
+      Promise.all(model.zones.map((z) => get('/api/spaces/zones/' + encodeURIComponent(z.id) + '/state'))),
+      get('/api/analytics/energy/today').catch(() => ({ rows: [] })),
+    ]);
+    const energy = new Map(today.rows.map((r) => [r.zone, r.energyWh]));
     const rowsOut = [];
     model.zones.forEach((z, i) => {
-      const watts = states[i].outlets.filter((o) => o.powerW !== undefined && o.powerW !== null);
-      if (watts.length) rowsOut.push([h('td', { translate: 'no' }, z.name || z.id), t('light.watts', { w: number(watts.reduce((a, o) => a + o.powerW, 0), 1) }), String(watts.length)]);
+      const outlets = [...states[i].seats.map((s) => s.outlet).filter(Boolean), ...states[i].outlets];
+      const metered = outlets.filter((o) => o.powerW != null || o.energyWh != null);
+      if (!metered.length && !energy.has(z.id)) return;
+      const watts = metered.filter((o) => o.on && o.powerW != null).reduce((a, o) => a + o.powerW, 0);
+      const wh = energy.get(z.id);
+      rowsOut.push(h('tr', { 'data-zone': z.id },
+        h('td', { translate: 'no' }, z.name || z.id),
+        h('td.watts', { 'data-w': watts }, t('light.watts', { w: number(watts, 1) })),
+        h('td.energy', { 'data-wh': wh ?? '' }, wh == null ? '—' : t('light.kwh', { k: number(wh / 1000, 3) })),
+        h('td', String(metered.length))));
     });
-    put(power, rowsOut.length ? table([t('level.zone'), t('light.power'), t('light.outlets')], rowsOut) : h('p.empty', t('light.noPower')));
+    put(power, rowsOut.length
+      ? table([t('level.zone'), t('light.powerNow'), t('light.energyToday'), t('light.metered')], rowsOut)
+      : h('p.empty', t('light.noPower')));
   }
 
   function showReading(td, name, r) {

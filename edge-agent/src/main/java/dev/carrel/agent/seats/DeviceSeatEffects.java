@@ -72,10 +72,12 @@ public final class DeviceSeatEffects implements SeatEffects {
         if (s.power() == Power.UNKNOWN) {
             return; // a network plug that has not answered yet: its own report will follow
         }
+        boolean on = s.power() == Power.ON;
+        // Just switched off, the plug's last reading still shows the load it had; an off outlet draws nothing.
         events.accept(new EventBody.OutletState(
                 outlet.id(),
-                s.power() == Power.ON,
-                s.energy().map(e -> e.watts()),
+                on,
+                s.energy().map(e -> on ? e.watts() : 0.0),
                 s.energy().map(e -> e.totalKwh() * 1000.0)));
     }
 }

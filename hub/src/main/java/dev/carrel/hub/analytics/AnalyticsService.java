@@ -62,6 +62,12 @@ final class AnalyticsService implements HttpService {
                 (q, p) -> read(c -> SpaceViews.zoneSummary(
                         c, q, analytics.places(), analytics.base().hours(), kind(p))));
         view(rules, "energy", (q, p) -> read(c -> SpaceViews.energy(c, q, analytics.places())));
+        // Today so far, for the lighting page (facilities may read it: RoutePolicy); the range is ignored.
+        view(
+                rules,
+                "energy/today",
+                (q, p) -> read(c -> SpaceViews.energyToday(
+                        c, analytics.places(), analytics.base().clock().instant())));
         view(
                 rules,
                 "segments",

@@ -153,6 +153,19 @@ final class SeatDay {
     }
 
     /**
+     * Each zone's outlet energy on the day so far (Wh), from the raw readings, by the rule the rollup stores:
+     * for the figure of today, which the rollup only writes every {@code rollup-every}. Zones whose plugs sent
+     * no reading since the lookback are left out.
+     */
+    static Map<String, Double> energy(Connection c, Day day, Places places) throws SQLException {
+        DayTotals totals = new DayTotals();
+        energy(day, places, series(c, day, "outlet_state", "endpointId", "energyWh"), totals);
+        Map<String, Double> out = new java.util.TreeMap<>();
+        totals.zones.forEach((zone, z) -> out.put(zone, z.energyWh));
+        return out;
+    }
+
+    /**
      * Outlet energy: the plugs report a running total ({@code energyWh}), so a zone's energy for the day is the
      * sum of the increases between consecutive readings that fall on the day; a total that went down is a reset
      * (the plug restarted) and counts from zero.

@@ -3,6 +3,7 @@ package dev.carrel.hub.analytics;
 import dev.carrel.hub.spaces.SpaceModel;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -147,6 +148,26 @@ final class SpaceViews {
                     Math.round(x[0] * 100.0) / 100.0,
                     Math.round(seatHours * 100.0) / 100.0,
                     seatHours <= 0 ? null : Math.round(x[0] / seatHours * 100.0) / 100.0);
+        }
+        return t;
+    }
+
+    /**
+     * Each zone's outlet energy today (local midnight to {@code now}) straight from the plugs' readings, so it is
+     * current between rollups; the same sum of meter increases, resets counted from zero, as {@link #energy}.
+     */
+    static Table energyToday(Connection c, Places places, Instant now) throws SQLException {
+        LocalDate today = now.atZone(places.timezone()).toLocalDate();
+        Day day = Day.of(today, places.timezone(), now);
+        Map<String, Double> wh = SeatDay.energy(c, day, places);
+        Table t = new Table(List.of("zone", "name", "energyWh"))
+                .about("date", today.toString())
+                .about("since", day.start().toString())
+                .about("until", day.until().toString());
+        for (SpaceModel.Zone z : places.zones()) {
+            if (wh.containsKey(z.id())) {
+                t.row(z.id(), z.name(), Math.round(wh.get(z.id()) * 100.0) / 100.0);
+            }
         }
         return t;
     }

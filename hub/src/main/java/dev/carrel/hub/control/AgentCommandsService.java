@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.spaces.Api;
-import dev.carrel.hub.twins.AgentPublisher;
 import dev.carrel.hub.web.JsonResponses;
 import dev.carrel.protocol.AgentId;
-import dev.carrel.protocol.Command;
 import dev.carrel.protocol.CommandBody;
-import dev.carrel.protocol.EventIds;
 import dev.carrel.protocol.InvalidFieldException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -18,35 +15,28 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code POST /api/agents/{id}/commands} with {@code {"command": "identify" | "reload" | "sync", "seconds"}}:
  * the maintenance commands of the MQTT contract (docs/mqtt-contract.md), sent to one known agent with a
  * 30-second expiry (also the MQTT message expiry, so an offline agent never gets a stale one). Answers 202
- * with the command's id; the agent's reply is not tracked, since none of these changes the twin. An agent
+ * with the command as {@code GET /api/control/{id}} shows it: pending until the agent's reply settles it
+ * (applied or failed) or it expires, each change also on the stream as a {@code command} event. An agent
  * the hub never heard from is a 404.
  */
 final class AgentCommandsService implements HttpService {
     static final Duration TTL = Duration.ofSeconds(30);
 
     private final AgentRegistry registry;
-    private final AgentPublisher publisher;
+    private final Control control;
     private final ObjectMapper mapper;
-    private final Clock clock;
     private final JsonResponses json;
 
-    AgentCommandsService(
-            AgentRegistry registry, AgentPublisher publisher, ObjectMapper mapper, Clock clock, JsonResponses json) {
+    AgentCommandsService(AgentRegistry registry, Control control, ObjectMapper mapper, JsonResponses json) {
         this.registry = registry;
-        this.publisher = publisher;
+        this.control = control;
         this.mapper = mapper;
-        this.clock = clock;
         this.json = json;
     }
 
@@ -69,15 +59,7 @@ final class AgentCommandsService implements HttpService {
             json.error(res, Status.NOT_FOUND_404, "no agent '" + agent + "'");
             return;
         }
-        Instant expiresAt = clock.instant().plus(TTL);
-        Command command = new Command(EventIds.system().next(), expiresAt, body);
-        publisher.publish(agent, command, false, Optional.of(TTL));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", command.id().toString());
-        out.put("agent", agent.value());
-        out.put("command", command.name().wire());
-        out.put("expiresAt", expiresAt.toString());
-        Api.send(mapper, res, Status.ACCEPTED_202, out);
+        Api.send(mapper, res, Status.ACCEPTED_202, control.maintenance(agent, body, TTL));
     }
 
     private CommandBody body(ServerRequest req) {

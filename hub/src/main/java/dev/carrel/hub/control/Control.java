@@ -115,6 +115,32 @@ public final class Control {
         return new Receipt(requestId, expiresAt, tracked);
     }
 
+    /**
+     * Sends a maintenance command (identify, reload, sync) to one agent and follows it like a switch: pending
+     * until the agent's reply, or expired. It changes no twin, so no twin version ever settles it.
+     */
+    public TrackedCommand maintenance(AgentId agent, CommandBody body, Duration ttl) throws SQLException {
+        Instant now = effects.clock().instant();
+        Command cmd = new Command(effects.ids().next(), now.plus(ttl), body);
+        TrackedCommand t = new TrackedCommand(
+                cmd.id().toString(),
+                cmd.id().toString(),
+                agent,
+                "",
+                cmd.name().wire(),
+                State.PENDING,
+                Optional.empty(),
+                now,
+                cmd.expiresAt(),
+                now,
+                Long.MAX_VALUE,
+                Optional.empty());
+        Committed.write(writer, "maintenance command " + t.id(), c -> commands.insert(c, t, text(body)));
+        publisher.publish(agent, cmd, false, Optional.of(ttl));
+        announce(t);
+        return t;
+    }
+
     private void record(
             Connection c,
             String requestId,

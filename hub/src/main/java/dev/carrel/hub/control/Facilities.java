@@ -178,9 +178,7 @@ public final class Facilities implements AutoCloseable {
                 .register("/api/spaces", new SpacesService(spaces, json, responses))
                 .register("/api/agents", new TwinsService(twins, known::known, json, responses))
                 .register("/api/control", new ControlService(control, json, responses))
-                .register(
-                        "/api/agents",
-                        new AgentCommandsService(base.registry(), publisher, json, base.clock(), responses))
+                .register("/api/agents", new AgentCommandsService(base.registry(), control, json, responses))
                 .register("/api/schedules", new SchedulesService(schedules, json, responses));
     }
 

@@ -75,7 +75,7 @@ public final class LiveState {
             case EventBody.LampState l ->
                 lamp(new Lamp(ref(agent, l.endpointId()), l.on(), l.brightness(), at, Source.EVENT));
             case EventBody.OutletState o ->
-                outlet(new Outlet(ref(agent, o.endpointId()), o.on(), o.powerW(), at, Source.EVENT));
+                outlet(new Outlet(ref(agent, o.endpointId()), o.on(), o.powerW(), o.energyWh(), at, Source.EVENT));
             case EventBody.PresenceChanged p -> {
                 EndpointRef r = ref(agent, p.sensorId());
                 if (newer(presence.get(r), at)) {
@@ -105,7 +105,13 @@ public final class LiveState {
         });
         section(reported.state(), "outlets").forEach((id, v) -> {
             if (((Map<?, ?>) v).get("on") instanceof Boolean on) {
-                outlet(new Outlet(ref(agent, id), on, Optional.empty(), reported.ts(), Source.TWIN));
+                // The twin says only on or off: the meter's total stands, and so does the power while the
+                // outlet stays as it was.
+                EndpointRef r = ref(agent, id);
+                Outlet before = outlets.get(r);
+                Optional<Double> power = before != null && before.on() == on ? before.powerW() : Optional.empty();
+                Optional<Double> energy = before != null ? before.energyWh() : Optional.empty();
+                outlet(new Outlet(r, on, power, energy, reported.ts(), Source.TWIN));
             }
         });
     }

@@ -18,7 +18,17 @@ public final class Readings {
 
     public record Lamp(EndpointRef endpoint, boolean on, int brightness, Instant at, Source source) {}
 
-    public record Outlet(EndpointRef endpoint, boolean on, Optional<Double> powerW, Instant at, Source source) {}
+    /**
+     * An outlet; a metering plug adds its power now and its meter's running total ({@code energyWh}, which
+     * starts again from zero when the plug resets).
+     */
+    public record Outlet(
+            EndpointRef endpoint,
+            boolean on,
+            Optional<Double> powerW,
+            Optional<Double> energyWh,
+            Instant at,
+            Source source) {}
 
     public record Presence(EndpointRef endpoint, boolean present, Instant at) {}
 

@@ -54,6 +54,7 @@ public final class RoutePolicy {
             exported("GET", "/api/engagement/volunteer-hours", EnumSet.of(LIBRARIAN)),
             exported("GET", "/api/engagement/events/*/registrations", EnumSet.of(LIBRARIAN)),
             staff("ANY", "/api/engagement/**", EnumSet.of(LIBRARIAN)),
+            staff("GET", "/api/analytics/energy/today", EnumSet.of(FACILITIES, LIBRARIAN)), // the lighting page
             exported("GET", "/api/analytics/awards/**", EnumSet.of(LIBRARIAN)), // names patrons
             staff("ANY", "/api/analytics/**", EnumSet.of(LIBRARIAN)));
 

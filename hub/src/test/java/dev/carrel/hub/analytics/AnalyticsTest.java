@@ -316,6 +316,34 @@ class AnalyticsTest {
     }
 
     @Test
+    void energyToday_sumsTodaysMeterIncreasesWithResets_beforeAnyRollup() throws Exception {
+        rig.energy(at("2026-03-09", "20:00"), "s1-outlet", 900); // yesterday's last reading: today counts from it
+        rig.energy(at(D, "08:00"), "s1-outlet", 1000);
+        rig.energy(at(D, "12:00"), "s1-outlet", 1100);
+        rig.energy(at(D, "13:00"), "s1-outlet", 5); // the plug restarted
+        rig.energy(at(D, "14:00"), "s1-outlet", 25);
+        rig.energy(at(D, "09:00"), "r1-outlet", 40);
+        rig.energy(at(D, "10:00"), "r1-outlet", 40.5);
+
+        // No refresh: the rollup has not run, and the figure is today's so far (the clock is at 23:30 on D).
+        JsonNode today = get("/api/analytics/energy/today");
+        assertEquals(D, today.get("date").asText());
+        assertEquals(at(D, "00:00").toString(), today.get("since").asText());
+        JsonNode rows = today.get("rows");
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals("reading", rows.get(0).get("zone").asText());
+        assertEquals(225.0, rows.get(0).get("energyWh").asDouble()); // 100 + 100 + 5 (reset) + 20
+        assertEquals("room-a", rows.get(1).get("zone").asText());
+        assertEquals(0.5, rows.get(1).get("energyWh").asDouble());
+
+        // The next day starts from nothing: yesterday's increases are not today's.
+        rig.clock.set(at("2026-03-11", "08:00"));
+        JsonNode next = get("/api/analytics/energy/today");
+        assertEquals("2026-03-11", next.get("date").asText());
+        assertEquals(0.0, next.get("rows").get(0).get("energyWh").asDouble());
+    }
+
+    @Test
     void retention_deletesExactlyTheRawEventsPastRetention_andTheAnswersStayTheSame() throws Exception {
         visits();
         seats();

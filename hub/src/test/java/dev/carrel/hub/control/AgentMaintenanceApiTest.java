@@ -79,10 +79,17 @@ class AgentMaintenanceApiTest {
     }
 
     @Test
-    void reloadAndSync_areSent() throws Exception {
+    void reloadAndSync_areSent_andSettledByTheAgentsReply() throws Exception {
         for (String name : List.of("reload", "sync")) {
             JsonNode sent = api.json("POST", "/api/agents/room-1/commands", "{\"command\":\"" + name + "\"}", 202);
+            assertEquals("pending", sent.get("state").asText());
             awaitCommand(sent.get("id").asText());
+            // The agent's reply settles it, as a switch's does.
+            JsonNode settled = api.await(
+                    "/api/control/" + sent.get("id").asText(),
+                    r -> r.get("commands").get(0).get("state").asText().equals("applied"),
+                    WAIT);
+            assertEquals(name, settled.get("commands").get(0).get("command").asText());
         }
         assertEquals(
                 List.of(new CommandBody.Reload(), new CommandBody.Sync()),

@@ -3,10 +3,12 @@ package dev.carrel.hub.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrel.hub.Hub;
 import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.protocol.Endpoint;
 import dev.carrel.protocol.EventBody;
+import dev.carrel.protocol.TwinReported;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.net.URI;
@@ -144,5 +146,48 @@ class FacilitiesApiTest {
             assertTrue(line != null, "no event on the stream");
             assertTrue(line.contains("\"seat\":\"desk-1\"") && line.contains("\"brightness\":55"), line);
         }
+    }
+
+    @Test
+    void zoneState_carriesAPlugsPowerAndMeter_andATwinReportKeepsTheMeter() throws Exception {
+        try (FakeAgent room = new FakeAgent(
+                hub.brokerUri(),
+                "room-1",
+                hub.brokerUsers().issue("room-1", BrokerUsers.Role.AGENT),
+                List.of(new Endpoint("desk-1-outlet", Endpoint.Kind.OUTLET)))) {
+            room.event(new EventBody.OutletState(
+                    "desk-1-outlet", true, java.util.Optional.of(35.5), java.util.Optional.of(1204.25)));
+            JsonNode outlet = outletOfDesk1(o -> o.path("energyWh").asDouble() == 1204.25);
+            assertEquals(35.5, outlet.get("powerW").asDouble());
+            assertTrue(outlet.get("on").asBoolean());
+
+            // The twin says only on or off: the meter's total stays, the power too while the plug stays on.
+            room.send(new TwinReported(
+                    1, twinOutlet(true), java.time.Instant.now().plusSeconds(1)));
+            outlet = outletOfDesk1(o -> "twin".equalsIgnoreCase(o.path("source").asText()));
+            assertEquals(1204.25, outlet.get("energyWh").asDouble());
+            assertEquals(35.5, outlet.get("powerW").asDouble());
+            room.send(new TwinReported(
+                    2, twinOutlet(false), java.time.Instant.now().plusSeconds(2)));
+            outlet = outletOfDesk1(o -> !o.get("on").asBoolean());
+            assertEquals(1204.25, outlet.get("energyWh").asDouble());
+            assertTrue(
+                    outlet.path("powerW").isMissingNode()
+                            || outlet.get("powerW").isNull(),
+                    outlet.toString());
+        }
+    }
+
+    private static Map<String, Object> twinOutlet(boolean on) {
+        return Map.of("lamps", Map.of(), "outlets", Map.of("desk-1-outlet", Map.of("on", on)));
+    }
+
+    private JsonNode outletOfDesk1(java.util.function.Predicate<JsonNode> until) throws Exception {
+        JsonNode zone = api.await(
+                "/api/spaces/zones/z1/state",
+                z -> until.test(z.get("seats").get(0).path("outlet")),
+                Duration.ofSeconds(10));
+        assertEquals("desk-1", zone.get("seats").get(0).get("id").asText());
+        return zone.get("seats").get(0).get("outlet");
     }
 }

@@ -43,6 +43,9 @@ class RoutePolicyTest {
         assertTrue(allows(StaffRole.FACILITIES, "GET", "/api/agents/gate-1/telemetry"));
         assertFalse(allows(StaffRole.FACILITIES, "PUT", "/api/agents/gate-1/twin/config"));
         assertFalse(allows(StaffRole.FACILITIES, "GET", "/api/patrons"));
+        assertTrue(allows(StaffRole.FACILITIES, "GET", "/api/analytics/energy/today"), "the lighting page's energy");
+        assertFalse(allows(StaffRole.FACILITIES, "GET", "/api/analytics/energy"));
+        assertFalse(allows(StaffRole.FACILITIES, "GET", "/api/analytics/summary"));
 
         assertTrue(allows(StaffRole.LIBRARIAN, "POST", "/api/patrons/p1/suspend"));
         assertTrue(allows(StaffRole.LIBRARIAN, "GET", "/api/schedules/main"));
