@@ -129,6 +129,20 @@ public final class EdgeAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * What the reported twin carries beside lamps and outlets: access's allow-list version, and every seat's
+     * state, so a hub that starts (or restarts) knows the free seats before any of them changes.
+     */
+    private Map<String, Object> reportedExtras() {
+        Map<String, Object> extras = new java.util.LinkedHashMap<>(parts.access.reported());
+        Map<String, Object> seats = new java.util.TreeMap<>();
+        for (dev.carrel.agent.seats.Seat seat : parts.seats.seats()) {
+            seats.put(seat.id(), seat.state().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        extras.put("seats", seats);
+        return extras;
+    }
+
     private void wire(AgentLayout layout, DeviceSeatEffects effects, Clock clock) {
         Parts p = parts;
         new SeatSensors(p.devices, p.seats, p.events).listen(layout.seats());
@@ -138,7 +152,10 @@ public final class EdgeAgent implements AutoCloseable {
                 p.devices,
                 effects,
                 new TwinApplier.Sinks(
-                        this::publishRetained, schedule -> closings = schedule, p.access::reported, p.access::desired),
+                        this::publishRetained,
+                        schedule -> closings = schedule,
+                        this::reportedExtras,
+                        p.access::desired),
                 clock);
         CommandHandler commands = new CommandHandler(
                 new DeviceCommands(p.devices, effects, p.seats, timer, this::resync), this::publishQos1, clock);

@@ -241,7 +241,7 @@ public final class Hub implements AutoCloseable {
                 user,
                 password,
                 ingest);
-        p.facilities.attach(p.mqtt);
+        p.facilities.attach(p.mqtt, p.reservations.roomDays());
         p.access.ifPresent(a -> a.attach(p.mqtt, p.facilities.twins()));
         p.reservations.attach(p.mqtt, p.access);
         p.mqtt.start();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.hub.devices.AgentRegistry;
 import dev.carrel.hub.ingest.HubMqttClient;
 import dev.carrel.hub.ingest.IngestObserver;
+import dev.carrel.hub.kiosks.KioskFeed;
+import dev.carrel.hub.kiosks.RoomDays;
 import dev.carrel.hub.live.ChangeFeed;
 import dev.carrel.hub.live.LiveService;
 import dev.carrel.hub.live.LiveState;
@@ -51,6 +53,8 @@ import java.util.logging.Logger;
  */
 public final class Facilities implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Facilities.class.getName());
+    /** How often kiosks' free-seat counts and room bookings are brought up to date. */
+    private static final long KIOSK_EVERY_SECONDS = 30;
 
     /** Where the data lives and the clock, shared by every part. */
     public record Base(Database database, StoreWriter writer, AgentRegistry registry, ObjectMapper json, Clock clock) {}
@@ -70,6 +74,7 @@ public final class Facilities implements AutoCloseable {
     private volatile CommandOutcomes outcomes;
     private volatile Schedules schedules;
     private volatile AgentPublisher publisher;
+    private volatile KioskFeed kiosks;
 
     private Facilities(Base base, Spaces spaces, Map<String, com.fasterxml.jackson.databind.JsonNode> fileSchedules) {
         this.base = base;
@@ -128,8 +133,11 @@ public final class Facilities implements AutoCloseable {
         return new FacilitiesObserver(next, twinStore, live, () -> outcomes);
     }
 
-    /** Adds the MQTT client: publishing, the live tap, twin re-sends, and the timers. */
-    public void attach(HubMqttClient mqtt) throws SQLException {
+    /**
+     * Adds the MQTT client: publishing, the live tap, twin re-sends, and the timers; {@code rooms} are the
+     * discussion rooms' bookings the kiosk feed shows at their doors.
+     */
+    public void attach(HubMqttClient mqtt, RoomDays rooms) throws SQLException {
         publisher = mqtt;
         twins = new Twins(twinStore, base.writer(), mqtt, base.clock());
         control = new Control(
@@ -154,6 +162,9 @@ public final class Facilities implements AutoCloseable {
         mqtt.onConnected(() -> timer.execute(() -> quietly("twin re-send", t::resendAll)));
         timer.scheduleWithFixedDelay(() -> quietly("command expiry", () -> outcomes.sweep()), 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> quietly("schedule tick", () -> schedules.tick()), 2, 15, TimeUnit.SECONDS);
+        kiosks = new KioskFeed(spaces::current, live, rooms, twins, base.clock());
+        KioskFeed k = kiosks;
+        timer.scheduleWithFixedDelay(() -> quietly("kiosk feed", k::refresh), 3, KIOSK_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     private interface Job {
@@ -200,6 +211,11 @@ public final class Facilities implements AutoCloseable {
 
     public Twins twins() {
         return twins;
+    }
+
+    /** What the kiosks show from the hub: free seats at the gates, today's bookings at room doors. */
+    public KioskFeed kiosks() {
+        return kiosks;
     }
 
     public LiveState live() {

@@ -10,6 +10,7 @@ import dev.carrel.hub.spaces.EndpointRef;
 import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.EventBody;
+import dev.carrel.protocol.SeatState;
 import dev.carrel.protocol.TwinReported;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,6 +115,22 @@ public final class LiveState {
                 outlet(new Outlet(r, on, power, energy, reported.ts(), Source.TWIN));
             }
         });
+        if (reported.state().get("seats") instanceof Map<?, ?> seats) {
+            seats.forEach((id, state) ->
+                    seatState(state).ifPresent(st -> seat(agent, String.valueOf(id), st, reported.ts())));
+        }
+    }
+
+    /** A seat's state as the reported twin writes it ({@code "free"}); empty for anything else. */
+    private static Optional<SeatState> seatState(Object wire) {
+        if (wire instanceof String s) {
+            for (SeatState st : SeatState.values()) {
+                if (st.name().equalsIgnoreCase(s)) {
+                    return Optional.of(st);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<String, Object> section(Map<String, Object> state, String name) {
@@ -143,14 +160,18 @@ public final class LiveState {
     }
 
     private void seat(AgentId agent, EventBody.SeatStateChanged s, Instant at) {
+        seat(agent, s.seatId(), s.state(), at);
+    }
+
+    private void seat(AgentId agent, String agentSeat, SeatState state, Instant at) {
         Index i = index;
-        String seatId = i.agentSeat().get(agent.value() + "/" + s.seatId());
+        String seatId = i.agentSeat().get(agent.value() + "/" + agentSeat);
         if (seatId == null) {
             return; // a seat the model does not know: nothing to show it on
         }
         Readings.Seat before = seats.get(seatId);
         if (before == null || !before.at().isAfter(at)) {
-            Readings.Seat reading = new Readings.Seat(seatId, s.state(), at);
+            Readings.Seat reading = new Readings.Seat(seatId, state, at);
             seats.put(seatId, reading);
             String zone = i.model().seat(seatId).map(SpaceModel.Seat::zoneId).orElse("");
             feed.publish("seat", zone, new Changed(Optional.of(zone), Optional.of(seatId), reading));

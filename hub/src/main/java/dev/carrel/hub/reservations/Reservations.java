@@ -256,6 +256,11 @@ public final class Reservations {
         return parts.violations.database().read(c -> parts.bookings.ofPatron(c, patronId, 50));
     }
 
+    /** The bookings that hold the seat or room at some moment of {@code [from, to)}, in start order. */
+    public List<Booking> holding(String resourceId, Instant from, Instant to) throws SQLException {
+        return parts.violations.database().read(c -> parts.bookings.liveOverlapping(c, resourceId, from, to));
+    }
+
     public Optional<Booking> find(String id) throws SQLException {
         return parts.bookings.find(id);
     }

@@ -155,6 +155,14 @@ public final class ReservationsFeature implements AutoCloseable {
         return new ReservationPatronData();
     }
 
+    /** The rooms' bookings for their door kiosks (docs/kiosk.md, "From the hub"). */
+    public dev.carrel.hub.kiosks.RoomDays roomDays() {
+        return (room, from, to) -> reservations.holding(room, from, to).stream()
+                .map(b ->
+                        new dev.carrel.hub.kiosks.RoomDays.RoomBooking(b.start(), b.end(), b.minGroup(), b.joinCode()))
+                .toList();
+    }
+
     /** The patron segments' {@code bookings} column, for {@code Analytics#addSegmentColumn}. */
     public dev.carrel.hub.analytics.SegmentColumn bookingsColumn() {
         return new BookingsColumn();
