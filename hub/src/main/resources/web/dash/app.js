@@ -14,6 +14,7 @@ export const PAGES = [
   { id: 'schedules', roles: ['admin', 'facilities'], module: './pages/schedules.js' },
   { id: 'patrons', roles: ['admin', 'librarian'], module: './pages/patrons.js' },
   { id: 'analytics', roles: ['admin', 'librarian'], module: './pages/analytics.js' },
+  { id: 'engagement', roles: ['admin', 'librarian'], module: './pages/engagement.js' },
   { id: 'devices', roles: ['admin'], module: './pages/devices.js' },
   { id: 'audit', roles: ['admin'], module: './pages/audit.js' },
 ];

@@ -118,4 +118,60 @@ class DashboardScreenshots {
             }
         }
     }
+
+    /** The engagement page: the simulated week's ratings, a few events (one opened) and volunteer shifts. */
+    @Test
+    void engagement_inBothLanguages() throws Exception {
+        String target = System.getProperty("dashboard.screenshots", "");
+        assumeTrue(!target.isBlank(), "set -Ddashboard.screenshots=<folder> to regenerate the dashboard screenshots");
+        Path out = Path.of(target);
+        try (KioskBrowser browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
+                Demo demo = Demo.start(dir.resolve("week"), 0, Duration.ofSeconds(10), 0, 7, Dashboard.FAST_ALERTS)) {
+            HubApi api = new HubApi(demo.hub());
+            java.time.Instant day = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            String first = "";
+            for (String[] e : new String[][] {
+                {"讲座：古籍修复入门", "lecture", "reading-room-1", "2", "80"},
+                {"Workshop: citing with Zotero", "workshop", "discussion-room-1", "3", "12"},
+                {"读书会：《红楼梦》", "reading_club", "", "6", "20"}
+            }) {
+                java.time.Instant at = day.plus(Duration.ofDays(Long.parseLong(e[3])));
+                String made = api.send(
+                                "POST",
+                                "/api/engagement/events",
+                                "application/json",
+                                String.format(
+                                        "{\"title\":\"%s\",\"kind\":\"%s\",\"zone\":\"%s\",\"capacity\":%s,"
+                                                + "\"startsAt\":\"%s\",\"endsAt\":\"%s\"}",
+                                        e[0], e[1], e[2], e[4], at, at.plus(Duration.ofMinutes(90))))
+                        .body();
+                first = first.isEmpty() ? made.replaceAll("(?s).*\"id\":\"(ev-[0-9a-f]+)\".*", "$1") : first;
+            }
+            for (int d = 1; d <= 2; d++) {
+                java.time.Instant at = day.plus(Duration.ofDays(d));
+                api.send(
+                        "POST",
+                        "/api/engagement/shifts",
+                        "application/json",
+                        String.format(
+                                "{\"title\":\"%s\",\"zone\":\"reading-room-1\",\"slots\":%d,\"startsAt\":\"%s\","
+                                        + "\"endsAt\":\"%s\"}",
+                                d == 1 ? "还书上架" : "Welcome desk", d + 1, at, at.plus(Duration.ofHours(3))));
+            }
+            Dashboard dashboard = new Dashboard(browser, demo.hub().httpPort());
+            dashboard.signIn("admin", demo.adminPassword());
+            browser.resize(new org.openqa.selenium.Dimension(1920, 2400)); // the whole page
+            for (String lang : List.of("zh-CN", "en")) {
+                dashboard.load("engagement", lang);
+                browser.untilVisible("#sat-body table.sat");
+                browser.click("input[name=sat-by][value=group]");
+                browser.until(d ->
+                        browser.find("#sat-body").getDomAttribute("data-query").startsWith("by=group"));
+                browser.click("#ev-upcoming tr[data-event='" + first + "']");
+                browser.untilVisible("#ev-detail section");
+                browser.driver().executeScript("window.scrollTo(0, 0)");
+                browser.screenshot(out.resolve("dashboard-engagement-" + lang + ".png"));
+            }
+        }
+    }
 }

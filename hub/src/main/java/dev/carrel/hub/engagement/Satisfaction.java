@@ -6,17 +6,19 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Monthly satisfaction by zone or by patron group. Every month of the range appears for every key, with
  * count 0 and no average when nobody rated (a chart must show the gap, not close it). Months are calendar
  * months in the site's time zone. The keys are the ones that always exist (the model's zones, every patron
- * group) plus any that rated in the range.
+ * group) plus any that rated in the range, each in every month.
  */
 final class Satisfaction {
     static final int MAX_MONTHS = 120;
@@ -37,17 +39,21 @@ final class Satisfaction {
 
     Report monthly(FeedbackLog.By by, YearMonth from, YearMonth to, ZoneId zone, List<String> alwaysKeys)
             throws SQLException {
-        List<Month> rows = new ArrayList<>();
+        Map<YearMonth, Map<String, long[]>> counts = new LinkedHashMap<>();
+        Set<String> rated = new TreeSet<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             Instant start = m.atDay(1).atStartOfDay(zone).toInstant();
             Instant end = m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-            Map<String, long[]> counts = database.read(c -> log.counts(c, by, start, end));
-            Set<String> keys = new LinkedHashSet<>(alwaysKeys);
-            counts.keySet().stream().sorted().forEach(keys::add);
-            for (String key : keys) {
-                rows.add(month(m.toString(), key, counts.getOrDefault(key, new long[5])));
-            }
+            Map<String, long[]> month = database.read(c -> log.counts(c, by, start, end));
+            counts.put(m, month);
+            rated.addAll(month.keySet());
         }
+        // A key that rated in any month of the range appears in every month, so each key's row has no holes.
+        Set<String> keys = new LinkedHashSet<>(alwaysKeys);
+        keys.addAll(rated);
+        List<Month> rows = new ArrayList<>();
+        counts.forEach((m, month) ->
+                keys.forEach(key -> rows.add(month(m.toString(), key, month.getOrDefault(key, new long[5])))));
         return new Report(by.wire(), zone.getId(), from.toString(), to.toString(), rows);
     }
 

@@ -85,8 +85,10 @@ class FeedbackTest {
                 List.of(
                         "2026-09 z1 1 4.0",
                         "2026-09 z2 0 -",
+                        "2026-09  0 -", // the gate's zone rated in November only, so it is empty here
                         "2026-10 z1 0 -",
                         "2026-10 z2 0 -",
+                        "2026-10  0 -",
                         "2026-11 z1 1 2.0",
                         "2026-11 z2 0 -",
                         "2026-11  2 3.0"),
