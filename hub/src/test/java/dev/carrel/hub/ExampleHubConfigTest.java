@@ -88,6 +88,9 @@ class ExampleHubConfigTest {
         assertEquals("main-library", config.siteId());
         assertEquals(300, config.cacheSeconds());
         assertEquals(Duration.ofSeconds(60), config.passes().validity());
+        assertEquals(
+                Optional.of(java.net.URI.create("https://library.example.edu/pass/")),
+                config.passes().publicUrl());
         assertEquals("ils.library.example", config.sip2().orElseThrow().host());
         assertEquals(Duration.ofMinutes(60), config.sip2().orElseThrow().refresh());
     }
