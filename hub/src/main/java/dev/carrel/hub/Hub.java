@@ -35,6 +35,7 @@ import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
 import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
+import dev.carrel.hub.passes.SeatCodesService;
 import dev.carrel.hub.privacy.PatronPrivacy;
 import dev.carrel.hub.privacy.Privacy;
 import dev.carrel.hub.reservations.ReservationsFeature;
@@ -315,6 +316,10 @@ public final class Hub implements AutoCloseable {
                             .register(
                                     "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
                     p.facilities.routing(r, responses);
+                    r.register(
+                            "/api/spaces",
+                            SeatCodesService.of(
+                                    p.facilities.spaces()::current, p.access.map(Access::config), responses));
                     p.access.ifPresent(a -> a.routing(r, responses));
                     p.reservations.routing(r, responses);
                     p.analytics.routing(r, responses);

@@ -89,6 +89,9 @@ class ExampleHubConfigTest {
         assertEquals(300, config.cacheSeconds());
         assertEquals(10, config.importRemovalLimitPercent());
         assertEquals(Duration.ofSeconds(60), config.passes().validity());
+        assertEquals(
+                Optional.of(java.net.URI.create("https://library.example.edu/pass/")),
+                config.passes().publicUrl());
         assertEquals("ils.library.example", config.sip2().orElseThrow().host());
         assertEquals(Duration.ofMinutes(60), config.sip2().orElseThrow().refresh());
     }

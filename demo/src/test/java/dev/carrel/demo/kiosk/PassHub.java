@@ -24,6 +24,9 @@ import java.util.Map;
  * the HTTP they need: staff calls with an admin token, patron calls with a pass-page cookie.
  */
 final class PassHub implements AutoCloseable {
+    /** Where the seat codes send phones; the tests open the same path and query on this hub instead. */
+    static final String PUBLIC_URL = "https://library.example.edu/pass/";
+
     private final Hub hub;
     private final String staffToken;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -47,7 +50,8 @@ final class PassHub implements AutoCloseable {
                         Map.entry("carrel.site.id", KioskRig.SITE),
                         Map.entry("carrel.site.secret-file", site.secretFile().toString()),
                         Map.entry("carrel.passes.pin-iterations", "1000"),
-                        Map.entry("carrel.passes.secure-cookie", "false")))),
+                        Map.entry("carrel.passes.secure-cookie", "false"),
+                        Map.entry("carrel.passes.public-url", PUBLIC_URL)))),
                 clock));
     }
 
@@ -103,6 +107,17 @@ final class PassHub implements AutoCloseable {
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(status, r.statusCode(), method + " " + path + ": " + r.body());
         return r.body().isEmpty() ? json.nullNode() : json.readTree(r.body());
+    }
+
+    /** A staff page that is not JSON (the seat codes), as an administrator. */
+    String page(String path) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + staffToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r.body();
     }
 
     URI uri(String path) {

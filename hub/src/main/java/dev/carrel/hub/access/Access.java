@@ -146,6 +146,10 @@ public final class Access implements AutoCloseable {
         return patrons;
     }
 
+    public AccessConfig config() {
+        return config;
+    }
+
     /** CSV imports of the patron registry, as {@code POST /api/patrons/imports} runs them. */
     public ImportJobs imports() {
         return imports;

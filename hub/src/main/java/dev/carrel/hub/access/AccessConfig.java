@@ -7,9 +7,12 @@ import static dev.carrel.hub.ConfigValues.string;
 
 import dev.carrel.hub.sip2.Sip2Settings;
 import io.helidon.config.Config;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -45,6 +48,8 @@ public record AccessConfig(
      * @param session how long a pass page stays signed in ({@code session-hours}, 1-720)
      * @param secureCookie send the session cookie over HTTPS only ({@code secure-cookie}); turn off only for
      *     a hub reached by plain HTTP on a trusted LAN
+     * @param publicUrl the pass page's address as patrons' phones reach it ({@code public-url}, http or https,
+     *     no query): the seats' QR codes name it; without it they cannot be printed
      */
     public record Passes(
             Duration validity,
@@ -52,7 +57,8 @@ public record AccessConfig(
             int lockoutAfter,
             Duration lockout,
             Duration session,
-            boolean secureCookie) {}
+            boolean secureCookie,
+            Optional<URI> publicUrl) {}
 
     /** Empty when {@code carrel.site.secret-file} is not set. */
     public static Optional<AccessConfig> from(Config carrel) {
@@ -71,7 +77,8 @@ public record AccessConfig(
                 integer(p, "lockout-after", 5, 1, 100),
                 Duration.ofMinutes(integer(p, "lockout-minutes", 15, 1, 1440)),
                 Duration.ofHours(integer(p, "session-hours", 12, 1, 720)),
-                bool(p, "secure-cookie", true));
+                bool(p, "secure-cookie", true),
+                publicUrl(p));
         return Optional.of(new AccessConfig(
                 siteId,
                 Path.of(secret.get()),
@@ -79,6 +86,35 @@ public record AccessConfig(
                 integer(carrel.get("access"), "import-removal-limit-percent", 10, 0, 100),
                 passes,
                 sip2(carrel.get("sip2"))));
+    }
+
+    /**
+     * An absolute http(s) address with a host and without a query, fragment or user: the seat codes add
+     * {@code ?seat=} to it, and a phone opens it from a printed card, so nothing secret may be in it.
+     */
+    private static Optional<URI> publicUrl(Config p) {
+        Optional<String> text = string(p, "public-url").filter(s -> !s.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String why = "must be the pass page's http or https address without a query, such as "
+                + "https://library.example.edu/pass/, not '" + text.get() + "'";
+        URI uri;
+        try {
+            uri = new URI(text.get());
+        } catch (URISyntaxException e) {
+            throw invalid(p.get("public-url"), why);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean ok = (scheme.equals("http") || scheme.equals("https"))
+                && uri.getHost() != null
+                && uri.getRawUserInfo() == null
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null;
+        if (!ok) {
+            throw invalid(p.get("public-url"), why);
+        }
+        return Optional.of(uri.getRawPath().isEmpty() ? uri.resolve("/") : uri);
     }
 
     private static Optional<Sip2Settings> sip2(Config c) {

@@ -144,10 +144,16 @@ public final class AccessExtras implements AutoCloseable {
     }
 
     void routing(HttpRouting.Builder r, JsonResponses responses) {
-        // The static feature serves /pass/index.html; a phone opening /pass or /pass/ gets it too.
-        io.helidon.webserver.http.Handler page = (req, res) -> res.status(io.helidon.http.Status.SEE_OTHER_303)
-                .header(io.helidon.http.HeaderNames.LOCATION, "/pass/index.html")
-                .send();
+        // The static feature serves /pass/index.html; a phone opening /pass or /pass/ gets it too, with the
+        // query it came with (?lang=, and a seat code's ?seat=).
+        io.helidon.webserver.http.Handler page = (req, res) -> {
+            String query = req.query().rawValue();
+            res.status(io.helidon.http.Status.SEE_OTHER_303)
+                    .header(
+                            io.helidon.http.HeaderNames.LOCATION,
+                            "/pass/index.html" + (query.isEmpty() ? "" : "?" + query))
+                    .send();
+        };
         r.get("/pass", page).get("/pass/", page);
         r.register(
                 "/pass/api",

@@ -184,7 +184,8 @@ final class PatronReservationsService implements HttpService {
                     .filter(x -> x.patronId().equals(patron))
                     .orElseThrow(() -> new java.util.NoSuchElementException("no booking '" + id + "'"));
             if (!b.resourceId().equals(seat)) {
-                throw new InvalidFieldException("seat", "this code is for seat '" + seat + "', not your booked seat");
+                throw new Refused(
+                        Refused.Code.WRONG_SEAT, "this code is for seat '" + seat + "', not your booked seat");
             }
             answers.send(res, reservations.checkIn(patron, id));
         });

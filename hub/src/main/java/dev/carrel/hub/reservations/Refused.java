@@ -20,7 +20,15 @@ public final class Refused extends IllegalStateException {
         BOOKED_NEXT,
         NOT_LIVE,
         ALREADY_APPEALED,
-        NOT_LONG_TERM;
+        NOT_LONG_TERM,
+        /** Seat check-in: before its window opens ({@code check-in-grace} before the start). */
+        TOO_EARLY,
+        /** Seat check-in: the grace period is over. */
+        GRACE_OVER,
+        /** Seat check-in: the scanned code is another seat's. */
+        WRONG_SEAT,
+        /** Seat check-in: done already. */
+        ALREADY_CHECKED_IN;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -179,13 +179,20 @@ public final class Reservations {
      */
     public Booking checkIn(String patronId, String id) throws SQLException {
         return change(patronId, id, "seat check-in", (c, b, now, after) -> {
+            if (b.kind() == Kind.SEAT && b.state() == State.CHECKED_IN) {
+                throw new Refused(Code.ALREADY_CHECKED_IN, "this booking is checked in already");
+            }
             if (b.kind() != Kind.SEAT || b.state() != State.BOOKED) {
                 throw new Refused(Code.NOT_LIVE, "this booking is not waiting for a check-in");
             }
-            BookingRules rules = parts.settings.rulesFor(b.zoneId());
-            if (now.isBefore(b.start().minus(rules.checkInGrace())) || !now.isBefore(b.graceUntil())) {
-                throw new Refused(
-                        Code.OUTSIDE_WINDOW, "check in from 15 minutes before the start until " + b.graceUntil());
+            // The page says which of the two it is, so the codes differ: a patron who is early waits, one who
+            // is late has lost the seat (the sweep makes it a no-show).
+            Instant opens = b.start().minus(parts.settings.rulesFor(b.zoneId()).checkInGrace());
+            if (now.isBefore(opens)) {
+                throw new Refused(Code.TOO_EARLY, "check-in opens at " + opens);
+            }
+            if (!now.isBefore(b.graceUntil())) {
+                throw new Refused(Code.GRACE_OVER, "check-in was due by " + b.graceUntil());
             }
             parts.bookings.set(c, id, now, "checked_in_at, check_in_source", now, "seat_qr");
             if (!hasSensor(b.resourceId()) || SeatEvents.presentNow(c, b.resourceId())) {

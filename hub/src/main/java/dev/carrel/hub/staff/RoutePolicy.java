@@ -41,6 +41,7 @@ public final class RoutePolicy {
             staff("ANY", "/api/staff/me/**", ANY_STAFF),
             staff("GET", "/api/agents/**", EnumSet.of(FACILITIES)),
             staff("GET", "/api/alerts/**", EnumSet.of(FACILITIES)),
+            staff("GET", "/api/spaces/zones/*/seat-codes", EnumSet.of(FACILITIES)), // printed for the desks
             staff("GET", "/api/spaces/**", ANY_STAFF),
             staff("GET", "/api/stream", ANY_STAFF),
             staff("GET", "/api/schedules/**", ANY_STAFF),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,43 @@ class PatronBookingApiTest {
         get("/pass/api/reservations/places", "", 401);
     }
 
+    /** What the pass page's seat card tells apart: each refusal of a check-in by the seat's code has its own code. */
+    @Test
+    void checkInBySeatCode_refusalsHaveTheirCodes_andChangeNothing() throws Exception {
+        Booking plain = h.book("p1", "desk-2", "2026-11-23T19:00", 60);
+        String path = "/pass/api/reservations/" + plain.id() + "/check-in";
+
+        h.clock.set(at("2026-11-23T18:50"));
+        assertEquals(
+                "wrong_seat",
+                post(path, "{\"seat\":\"desk-3\"}", p1, 409).get("code").asText());
+        assertEquals(Optional.empty(), h.booking(plain.id()).checkedInAt(), "a refusal changes nothing");
+        h.clock.set(at("2026-11-23T18:44"));
+        assertEquals(
+                "too_early",
+                post(path, "{\"seat\":\"desk-2\"}", p1, 409).get("code").asText());
+        h.clock.set(at("2026-11-23T18:45"));
+        JsonNode done = post(path, "{\"seat\":\"desk-2\"}", p1, 200);
+        assertEquals("checked_in", done.get("state").asText(), "no sensor at desk-2: the code is the check-in");
+        assertEquals("seat_qr", done.get("checkInSource").asText());
+        assertEquals(
+                "already_checked_in",
+                post(path, "{\"seat\":\"desk-2\"}", p1, 409).get("code").asText());
+
+        Booking sensed = h.book("p1", "desk-1", "2026-11-23T21:00", 60);
+        String sensedPath = "/pass/api/reservations/" + sensed.id() + "/check-in";
+        h.clock.set(at("2026-11-23T21:05"));
+        JsonNode waiting = post(sensedPath, "{\"seat\":\"desk-1\"}", p1, 200);
+        assertEquals("booked", waiting.get("state").asText(), "desk-1 has a sensor: presence is still awaited");
+        assertEquals(
+                at("2026-11-23T21:05").toString(), waiting.get("checkedInAt").asText());
+        h.clock.set(at("2026-11-23T21:15"));
+        assertEquals(
+                "grace_over",
+                post(sensedPath, "{\"seat\":\"desk-1\"}", p1, 409).get("code").asText());
+        post(sensedPath, "{\"seat\":\"desk-1\"}", "", 401);
+    }
+
     @Test
     void currentPass_namesThePatron_soThePageKnowsWhichBookingsAreTheirs() throws Exception {
         assertEquals("p1", get("/pass/api/current", p1, 200).get("patron").asText());
@@ -179,6 +217,19 @@ class PatronBookingApiTest {
 
     private JsonNode get(String path, String cookie, int status) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        if (!cookie.isEmpty()) {
+            b.header("Cookie", cookie);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), path + ": " + r.body());
+        return json.readTree(r.body());
+    }
+
+    private JsonNode post(String path, String body, String cookie, int status) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (!cookie.isEmpty()) {
             b.header("Cookie", cookie);
         }

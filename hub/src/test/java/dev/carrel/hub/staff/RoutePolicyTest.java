@@ -61,6 +61,15 @@ class RoutePolicyTest {
     }
 
     @Test
+    void seatCodes_arePrintedByFacilitiesAndAdmins_notLibrarians() {
+        assertTrue(allows(StaffRole.FACILITIES, "GET", "/api/spaces/zones/reading-room-1/seat-codes"));
+        assertTrue(allows(StaffRole.ADMIN, "GET", "/api/spaces/zones/reading-room-1/seat-codes"));
+        assertFalse(allows(StaffRole.LIBRARIAN, "GET", "/api/spaces/zones/reading-room-1/seat-codes"));
+        assertTrue(
+                allows(StaffRole.LIBRARIAN, "GET", "/api/spaces/zones/reading-room-1"), "the zone itself stays open");
+    }
+
+    @Test
     void aStarMatchesOneSegmentAndExportsAreAudited() {
         assertTrue(RoutePolicy.decide("GET", "/api/patrons/p1/export").audited());
         assertFalse(RoutePolicy.decide("GET", "/api/patrons/p1").audited());
