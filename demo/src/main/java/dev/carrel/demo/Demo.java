@@ -114,6 +114,10 @@ final class Demo implements AutoCloseable {
                 Map.entry("carrel.staff.initial-admin-password", adminPassword),
                 // The demo serves plain HTTP, which a Secure cookie would never be sent over.
                 Map.entry("carrel.staff.secure-cookie", "false")));
+        if (httpPort > 0) {
+            // The pass page as the demo's own machine reaches it: what the seats' printed QR codes carry.
+            keys.put("carrel.passes.public-url", "http://localhost:" + httpPort + "/pass/");
+        }
         keys.putAll(hubConfig);
         Config config = Config.just(ConfigSources.create(keys));
         Hub hub = Hub.start(config, Clock.systemUTC());

@@ -41,7 +41,8 @@ public final class Main {
             fail("the data folder " + data + " is not empty; the demo starts fresh, pick another with --data");
         }
         if (httpPort < 0) {
-            httpPort = portFree(8080) ? 8080 : 0;
+            // A definite port, not 0: the seats' printed QR codes carry the pass page's address.
+            httpPort = portFree(8080) ? 8080 : freePort();
         }
         Demo demo = Demo.start(data, httpPort, KEEP_ALIVE, 3_000, historyDays);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-shutdown"));
@@ -138,6 +139,12 @@ public final class Main {
         }
         fail("--history must be a number of days from 1 to 90, such as 7d, not '" + text + "'");
         return 0;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+            return probe.getLocalPort();
+        }
     }
 
     private static boolean portFree(int port) {

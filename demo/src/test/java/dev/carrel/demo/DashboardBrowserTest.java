@@ -63,14 +63,23 @@ class DashboardBrowserTest {
         assertTrue(dashboard.offered().isEmpty(), "nothing is offered before sign-in");
         dashboard.signIn("admin", demo.adminPassword());
         assertEquals(
-                List.of("fleet", "floor", "lighting", "schedules", "patrons", "analytics", "devices", "audit"),
+                List.of(
+                        "fleet",
+                        "floor",
+                        "lighting",
+                        "schedules",
+                        "patrons",
+                        "analytics",
+                        "engagement",
+                        "devices",
+                        "audit"),
                 dashboard.offered());
     }
 
     @Test
     void librarian_isNotOfferedWhatTheRoleMayNotDo_andTheApiRefusesIt() {
         signedInAs("lena", "librarian", "reading-room-42!", () -> {
-            assertEquals(List.of("floor", "patrons", "analytics"), dashboard.offered());
+            assertEquals(List.of("floor", "patrons", "analytics", "engagement"), dashboard.offered());
             dashboard.load("lighting", "en");
             assertTrue(browser.text("#view").contains("Your role may not open this page"));
             assertEquals(
@@ -308,6 +317,15 @@ class DashboardBrowserTest {
     void floorPlan_showsALampChangeLiveWithoutReload() throws Exception {
         dashboard.load("floor", "en");
         browser.untilVisible(".seat[data-seat='desk-05']");
+        assertEquals(
+                "/api/spaces/zones/reading-room-1/seat-codes",
+                browser.find("section.zone[data-zone='reading-room-1'] a.seat-codes")
+                        .getDomAttribute("href"),
+                "facilities and admins print the desks' QR codes from the floor plan");
+        assertTrue(
+                browser.all("section.zone[data-zone='discussion-room-1'] a.seat-codes")
+                        .isEmpty(),
+                "a room has no seat codes");
         Object before = browser.driver()
                 .executeScript("return window.performance.navigation.type + ':' + performance.timeOrigin");
         String lamp = browser.find(".seat[data-seat='desk-05']").getDomAttribute("data-lamp");
@@ -440,6 +458,7 @@ class DashboardBrowserTest {
                 "schedules",
                 "patrons",
                 "analytics",
+                "engagement",
                 "devices",
                 "audit")) {
             dashboard.load(page, "zh-CN");

@@ -1,7 +1,7 @@
 // Floor plan (all staff): building → floor → zones, each seat's live state with its lamp, outlet and
 // sensor, kept current from /api/stream without reloading.
 
-import { get } from '../api.js';
+import { get, session } from '../api.js';
 import { field, h, options, put, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import * as live from '../live.js';
@@ -35,7 +35,7 @@ export async function render(view, params) {
       const summary = h('span.summary');
       summaries.set(z.id, summary);
       return h('section.zone', { 'data-zone': z.id },
-        h('h3', h('span', { translate: 'no' }, z.name || z.id), ' ', summary),
+        h('h3', h('span', { translate: 'no' }, z.name || z.id), ' ', summary, codes(z)),
         h('div.seats', states[i].seats.map((s) => board.tile(s))));
     }) : h('p.empty', t('floor.empty')));
     summarise();
@@ -51,6 +51,13 @@ export async function render(view, params) {
       }
       node.textContent = `${t('floor.free')} ${c.free} · ${t('floor.occupied')} ${c.occupied}`;
     }
+  }
+
+  /** Facilities print the desks' QR codes for check-in by phone (docs/reservations.md); rooms have none. */
+  function codes(z) {
+    if (!['admin', 'facilities'].includes(session.role) || String(z.kind).toLowerCase() === 'room') return null;
+    return h('a.button.seat-codes', { href: '/api/spaces/zones/' + encodeURIComponent(z.id) + '/seat-codes',
+      target: '_blank', rel: 'noopener' }, t('floor.seatCodes'));
   }
 
   await load().catch((e) => toast(e.message, 'bad'));
