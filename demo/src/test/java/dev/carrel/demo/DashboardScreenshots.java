@@ -42,7 +42,7 @@ class DashboardScreenshots {
         Map<String, String> config = Dashboard.withPatrons(dir);
         Path csv = Files.writeString(dir.resolve("campus-cards.csv"), PATRONS);
         try (KioskBrowser browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
-                Demo demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 700, config)) {
+                Demo demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 2_500, config)) {
             HubApi api = new HubApi(demo.hub());
             for (String agent : DemoLibrary.agents()) {
                 api.awaitAgent(agent, HubApi.online(1), WAIT);
@@ -77,14 +77,17 @@ class DashboardScreenshots {
                 browser.click("#switch");
                 browser.untilVisible("tr[data-command][data-state='applied']");
                 browser.screenshot(out.resolve("dashboard-lighting-" + lang + ".png"));
+                browser.resize(new org.openqa.selenium.Dimension(1920, 1900)); // the whole six-week calendar
                 dashboard.load("schedules", lang);
                 browser.untilVisible(".calendar .day");
                 browser.screenshot(out.resolve("dashboard-schedules-" + lang + ".png"));
+                browser.resize(KioskBrowser.LANDSCAPE);
                 dashboard.load("patrons", lang);
                 browser.find("#import-dry").click();
                 browser.find("#import-file").sendKeys(csv.toString());
                 browser.find("#import-file").submit();
                 browser.until(d -> "done".equals(browser.find("#import-report").getDomAttribute("data-state")), WAIT);
+                browser.find("#patron-q").sendKeys("20230"); // the demo's 240 patrons fill the first pages
                 browser.untilVisible("tr[data-patron='2023001']");
                 browser.click("tr[data-patron='2023001']");
                 browser.untilVisible("#patron-detail .panel");
