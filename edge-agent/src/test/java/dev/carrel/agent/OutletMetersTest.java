@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.carrel.agent.devices.AgentDevices;
 import dev.carrel.agent.seats.DeviceSeatEffects;
+import dev.carrel.agent.seats.MutableClock;
 import dev.carrel.drivers.EnergyReading;
 import dev.carrel.drivers.FaultListener;
 import dev.carrel.drivers.Hardware;
@@ -12,11 +13,8 @@ import dev.carrel.drivers.config.DriverFactory;
 import dev.carrel.drivers.config.EndpointSpec;
 import dev.carrel.drivers.fake.FakeOutlet;
 import dev.carrel.protocol.EventBody;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class OutletMetersTest {
     private final List<EventBody> events = new CopyOnWriteArrayList<>();
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
     private SystemScheduler scheduler;
     private AgentDevices devices;
     private DeviceSeatEffects effects;
@@ -75,29 +73,5 @@ class OutletMetersTest {
 
     private static EventBody.OutletState state(boolean on, double watts, double wh) {
         return new EventBody.OutletState("desk-1-outlet", on, Optional.of(watts), Optional.of(wh));
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-10T09:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -10,8 +10,6 @@ import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.hub.broker.EmbeddedBroker;
 import dev.carrel.hub.control.Facilities;
 import dev.carrel.hub.devices.AgentRegistry;
-import dev.carrel.hub.devices.AgentsService;
-import dev.carrel.hub.devices.EventHistory;
 import dev.carrel.hub.engagement.Engagement;
 import dev.carrel.hub.enrolment.BrokerSeats;
 import dev.carrel.hub.enrolment.EmbeddedBrokerSeats;
@@ -25,33 +23,23 @@ import dev.carrel.hub.ingest.IngestMetrics;
 import dev.carrel.hub.ingest.SqliteDeadLetterStore;
 import dev.carrel.hub.monitoring.AlertRules;
 import dev.carrel.hub.monitoring.AlertStore;
-import dev.carrel.hub.monitoring.AlertsService;
-import dev.carrel.hub.monitoring.DeadLettersService;
-import dev.carrel.hub.monitoring.HubHealth;
 import dev.carrel.hub.monitoring.MonitoringJobs;
 import dev.carrel.hub.monitoring.MonitoringMetrics;
 import dev.carrel.hub.monitoring.Retention;
 import dev.carrel.hub.monitoring.SqliteAlertStore;
 import dev.carrel.hub.monitoring.SqliteTelemetryStore;
-import dev.carrel.hub.monitoring.TelemetryService;
 import dev.carrel.hub.monitoring.TelemetryStore;
-import dev.carrel.hub.passes.SeatCodesService;
 import dev.carrel.hub.privacy.PatronPrivacy;
 import dev.carrel.hub.privacy.Privacy;
 import dev.carrel.hub.reservations.ReservationsFeature;
 import dev.carrel.hub.staff.StaffFeature;
 import dev.carrel.hub.store.Database;
 import dev.carrel.hub.store.StoreWriter;
-import dev.carrel.hub.web.JsonResponses;
 import dev.carrel.protocol.WireJson;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
-import io.helidon.webserver.staticcontent.StaticContentFeature;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -105,7 +93,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Collects what {@link #start} has opened, so a failure half-way closes exactly that. */
-    private static final class Parts {
+    static final class Parts {
         Database database;
         StoreWriter writer;
         Optional<EmbeddedBroker> broker = Optional.empty();
@@ -130,7 +118,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** The monitoring stores, shared by ingest, the periodic jobs and the API. */
-    private record Monitoring(DeadLetterStore deadLetters, AlertStore alerts, TelemetryStore telemetry) {}
+    record Monitoring(DeadLetterStore deadLetters, AlertStore alerts, TelemetryStore telemetry) {}
 
     /**
      * Starts the hub.
@@ -206,7 +194,7 @@ public final class Hub implements AutoCloseable {
             p.enrolment = EnrolmentFeature.open(p.database, p.writer, seats(root, config, p), site(root, p), clock);
             ingest.ignoring(p.enrolment.enrolment()::revoked);
             p.staff = StaffFeature.open(root.get("carrel.staff"), p.database, p.writer, clock);
-            p.server = webServer(root, registry, json, p);
+            p.server = HubWeb.start(root, registry, json, p);
             return new Hub(p);
         } catch (Exception | Error e) {
             new Hub(p).close();
@@ -283,57 +271,6 @@ public final class Hub implements AutoCloseable {
                 p.access
                         .map(a -> List.of(a.extras().passKeys().publicKeyText()))
                         .orElse(List.of()));
-    }
-
-    private static WebServer webServer(Config root, AgentRegistry registry, ObjectMapper json, Parts p) {
-        Database database = p.database;
-        HubMqttClient mqtt = p.mqtt;
-        JsonResponses responses = new JsonResponses(json);
-        return WebServer.builder()
-                .config(root.get("server"))
-                .featuresDiscoverServices(false)
-                .addFeature(ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder()
-                                .details(true)
-                                .addCheck(HubHealth.broker(mqtt::connected))
-                                .addCheck(HubHealth.store(database, p.writer))
-                                .build())
-                        .addObserver(MetricsObserver.create())
-                        .build())
-                .addFeature(StaticContentFeature.builder()
-                        .addClasspath(
-                                cl -> cl.location("web").welcome("index.html").context("/"))
-                        .build())
-                .routing(r -> {
-                    p.staff.routing(r, responses);
-                    TelemetryService telemetry = new TelemetryService(p.monitoring.telemetry(), p.clock, responses);
-                    r.register("/api/agents", new AgentsService(registry, new EventHistory(database, json), responses))
-                            .register("/api/agents", telemetry)
-                            .get("/api/telemetry/latest", telemetry::latest)
-                            .register(
-                                    "/api/alerts",
-                                    new AlertsService(p.monitoring.alerts(), p.writer, p.clock, responses))
-                            .register(
-                                    "/api/dead-letters", new DeadLettersService(p.monitoring.deadLetters(), responses));
-                    p.facilities.routing(r, responses);
-                    r.register(
-                            "/api/spaces",
-                            SeatCodesService.of(
-                                    p.facilities.spaces()::current, p.access.map(Access::config), responses));
-                    p.access.ifPresent(a -> a.routing(r, responses));
-                    p.reservations.routing(r, responses);
-                    p.analytics.routing(r, responses);
-                    p.privacy.routing(r, responses);
-                    p.engagement.routing(r, responses, p.access);
-                    p.enrolment.routing(
-                            r,
-                            json,
-                            responses,
-                            p.brokerUri,
-                            root.get("carrel.enrolment.broker-url").asString().asOptional());
-                })
-                .build()
-                .start();
     }
 
     public int httpPort() {
