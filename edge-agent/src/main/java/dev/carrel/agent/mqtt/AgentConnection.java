@@ -237,6 +237,16 @@ public final class AgentConnection implements AutoCloseable {
     }
 
     /**
+     * Requests and responses go at QoS 0 (docs/mqtt-contract.md, "Requests"): an answer is only worth anything
+     * while its asker waits, which is a bounded time on both sides, and QoS 0 is never queued by the broker.
+     * Queuing them is harmful with Moquette 0.18.3: its persistent session queue writes a binary property
+     * without its id ({@code SegmentedPersistentQueueSerDes.writeProperty}), so a queued message carrying
+     * Correlation Data fails to read back (NegativeArraySizeException) and the receiving session never drains
+     * again: the agent, or the hub, would not reconnect.
+     */
+    public static final int REQUEST_QOS = 0;
+
+    /**
      * Publishes a request (MQTT 5 §4.10): the hub answers on {@code responses/{name}} of this agent with the
      * same correlation data.
      */
@@ -246,7 +256,7 @@ public final class AgentConnection implements AutoCloseable {
         properties.setResponseTopic(
                 Topic.response(id, topic.name().orElseThrow()).toString());
         properties.setCorrelationData(correlationData);
-        MqttMessage m = new MqttMessage(codec.encode(request), 1, false, properties);
+        MqttMessage m = new MqttMessage(codec.encode(request), REQUEST_QOS, false, properties);
         return client.publish(topic.toString(), m);
     }
 
@@ -255,7 +265,7 @@ public final class AgentConnection implements AutoCloseable {
             throws MqttException {
         MqttProperties properties = new MqttProperties();
         correlationData.ifPresent(properties::setCorrelationData);
-        MqttMessage m = new MqttMessage(codec.encode(answer), 1, false, properties);
+        MqttMessage m = new MqttMessage(codec.encode(answer), REQUEST_QOS, false, properties);
         return client.publish(responseTopic, m);
     }
 

@@ -103,12 +103,15 @@ public final class HubMqttClient implements AutoCloseable, AgentPublisher {
     }
 
     /**
-     * Sends a response on the requester's Response Topic with its Correlation Data (MQTT 5 §4.10), QoS 1,
-     * straight away rather than behind queued publishes: a gate waits for it.
+     * Sends a response on the requester's Response Topic with its Correlation Data (MQTT 5 §4.10), straight
+     * away rather than behind queued publishes: a gate waits for it. QoS 0, as the agents' requests: an answer
+     * is worth something only while its asker waits, and Moquette 0.18.3 cannot read back a queued message
+     * that carries Correlation Data, which would leave the agent's session unable to drain
+     * (docs/mqtt-contract.md, "Requests").
      */
     public void respond(String responseTopic, Optional<byte[]> correlationData, Message answer) {
         MqttMessage m = new MqttMessage(codec.encode(answer));
-        m.setQos(1);
+        m.setQos(0);
         MqttProperties p = new MqttProperties();
         correlationData.ifPresent(p::setCorrelationData);
         m.setProperties(p);
