@@ -76,16 +76,28 @@ public sealed interface CommandBody {
 
     /**
      * A seat's session moved by the hub: a reservation, a check-in the hub verified (a phone scanning the
-     * seat's QR), a cancellation, or the release of whatever seat a patron holds because they left through
-     * the gate (no seat id then).
+     * seat's QR), a cancellation, the release of whatever seat a patron holds because they left through
+     * the gate (no seat id then), or a long-term hold of the seat for one patron until {@code until}
+     * (issue 7's exam-preparation seats; a RELEASE of the seat ends it).
      */
-    record SeatAction(Action action, Optional<String> seatId, CredentialHash patron, Optional<Instant> graceUntil)
+    record SeatAction(
+            Action action,
+            Optional<String> seatId,
+            CredentialHash patron,
+            Optional<Instant> graceUntil,
+            Optional<Instant> until)
             implements CommandBody {
         public enum Action {
             RESERVE,
             CHECK_IN,
             RELEASE,
-            RELEASE_PATRON
+            RELEASE_PATRON,
+            HOLD
+        }
+
+        /** Any action but a hold, which alone carries {@code until}. */
+        public SeatAction(Action action, Optional<String> seatId, CredentialHash patron, Optional<Instant> graceUntil) {
+            this(action, seatId, patron, graceUntil, Optional.empty());
         }
 
         public SeatAction {
@@ -100,6 +112,10 @@ public sealed interface CommandBody {
             }
             if ((action == Action.RESERVE) != graceUntil.isPresent()) {
                 throw new InvalidFieldException("graceUntil", "is required for reserve and only for reserve");
+            }
+            until = Check.optional("until", until);
+            if ((action == Action.HOLD) != until.isPresent()) {
+                throw new InvalidFieldException("until", "is required for hold and only for hold");
             }
         }
 

@@ -247,6 +247,10 @@ class ContractConformanceTest {
                         "BookingRequest",
                         "seat",
                         o -> o.put("seat", "seat/12")),
+                broken("hold without its end", "SeatActionCommand", "body.until", o -> body(o).put("action", "hold")
+                        .remove("graceUntil")),
+                broken("reserve with a hold's end", "SeatActionCommand", "body.until", o -> body(o).put(
+                                "until", "2025-03-29T09:00:00Z")),
                 broken("refusal without its code", "BookingResponse", "code", o -> o.put("outcome", "refused")),
                 broken("unknown booking outcome", "BookingResponse", "outcome", o -> o.put("outcome", "maybe")),
                 broken("snapshot not from version 0", "AllowlistDelta", "fromVersion", o -> o.put("fromVersion", 3)),

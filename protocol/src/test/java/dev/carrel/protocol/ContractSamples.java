@@ -119,6 +119,14 @@ final class ContractSamples {
                                 Optional.empty(),
                                 CARD,
                                 Optional.empty())),
+                command(
+                        29,
+                        new CommandBody.SeatAction(
+                                CommandBody.SeatAction.Action.HOLD,
+                                Optional.of("seat-1"),
+                                CARD,
+                                Optional.empty(),
+                                Optional.of(TS.plus(java.time.Duration.ofDays(28))))),
                 new CommandReply(id(20), CommandName.LAMP, CommandReply.Outcome.APPLIED, Optional.empty(), TS),
                 new CommandReply(
                         id(23), CommandName.GATE, CommandReply.Outcome.REJECTED, Optional.of("interlock engaged"), TS),
