@@ -100,7 +100,10 @@ public final class DeviceCommands implements CommandHandler.Executor {
         return Applied.ok();
     }
 
-    /** The hub's side of a seat session: a reservation, a verified phone check-in, a cancellation, a gate exit. */
+    /**
+     * The hub's side of a seat session: a reservation, a verified phone check-in, a cancellation, a gate
+     * exit, a long-term hold and its end.
+     */
     private Applied seat(CommandBody.SeatAction c) {
         if (c.action() == CommandBody.SeatAction.Action.RELEASE_PATRON) {
             seats.gateExit(c.patron());
@@ -112,7 +115,8 @@ public final class DeviceCommands implements CommandHandler.Executor {
                     case RESERVE ->
                         seats.reserve(seatId, c.patron(), c.graceUntil().orElseThrow());
                     case CHECK_IN -> seats.checkIn(seatId, c.patron(), "hub");
-                    default -> seats.checkOut(seatId, c.patron());
+                    case HOLD -> seats.hold(seatId, c.patron(), c.until().orElseThrow());
+                    default -> seats.release(seatId, c.patron());
                 };
         return switch (result) {
             case SeatResult.Done done -> Applied.ok();

@@ -25,6 +25,12 @@ import java.util.Set;
  * period, releases the seat and records a violation with the sensor's evidence. Deadlines live in the
  * {@link SeatStore}, never in sleeping threads: {@link #tick()} applies those that are due, so a restart
  * resumes every one of them. Each change is saved before its effects happen. Thread-safe: one lock.
+ *
+ * <p>A long-term {@link Hold} from the hub keeps the seat {@code reserved} for its holder between sessions:
+ * only the holder may check in, and when their session ends (check-out, gate exit, an overrun leave, closing
+ * time) the seat is reserved for them again, not free. The holder's sessions count no violation (a hold has
+ * no grace and no no-show; the weekly presence quota is the hub's business). At its {@code until} the seat
+ * is free, and a release of the seat from the hub ends the hold at once.
  */
 public final class SeatSessions {
     private final Map<String, SeatBinding> bindings = new LinkedHashMap<>();
@@ -112,6 +118,48 @@ public final class SeatSessions {
         return new Done(next);
     }
 
+    /**
+     * A long-term hold from the hub. A free seat becomes {@code reserved} for the holder now; a session
+     * already in the seat goes on, and the hold takes over when it ends. Again for the same holder, it
+     * moves {@code until}.
+     */
+    public synchronized SeatResult hold(String seatId, CredentialHash holder, Instant until) {
+        Seat seat = seats.get(seatId);
+        if (seat == null) {
+            return new Refused(Code.NO_SUCH_SEAT, "no seat " + seatId);
+        }
+        if (!until.isAfter(clock.instant())) {
+            return new Refused(Code.NOT_YOUR_SEAT, "the hold ended at " + until);
+        }
+        if (seat.hold().filter(h -> !h.holder().equals(holder)).isPresent()) {
+            return new Refused(Code.SEAT_TAKEN, "seat is held for someone else");
+        }
+        Seat held = seat.withHold(Optional.of(new Hold(holder, until)));
+        if (seat.state() == SeatState.FREE) {
+            change(seat, held.ended(), "held");
+        } else {
+            save(held);
+        }
+        return new Done(seats.get(seatId));
+    }
+
+    /**
+     * The hub releases the seat: a booking's no-show, cancellation or end ({@link #checkOut}), or the end of
+     * the patron's long-term hold, which frees the seat at once (a stranger's session in it goes on).
+     */
+    public synchronized SeatResult release(String seatId, CredentialHash patron) {
+        Seat seat = seats.get(seatId);
+        if (seat == null || seat.hold().filter(h -> h.holder().equals(patron)).isEmpty()) {
+            return checkOut(seatId, patron);
+        }
+        if (seat.heldBy(patron)) {
+            change(seat, seat.released(), "hold_released");
+        } else {
+            save(seat.withHold(Optional.empty()));
+        }
+        return new Done(seats.get(seatId));
+    }
+
     /** A temporary leave asked for at the kiosk; one per session by default. */
     public synchronized SeatResult leave(String seatId, CredentialHash patron) {
         Seat seat = seats.get(seatId);
@@ -131,7 +179,10 @@ public final class SeatSessions {
         if (seat == null || seat.state() == SeatState.FREE || !seat.heldBy(patron)) {
             return new Refused(Code.NOT_YOUR_SEAT, "you do not hold this seat");
         }
-        Seat next = seat.released();
+        if (seat.waitingForHolder()) {
+            return new Done(seat);
+        }
+        Seat next = seat.ended();
         change(seat, next, "check_out");
         return new Done(next);
     }
@@ -200,6 +251,21 @@ public final class SeatSessions {
                             "absence");
             }
         }
+        endHolds(now);
+    }
+
+    /** Holds whose time is over: a seat waiting for its holder is free; a session in it goes on without one. */
+    private void endHolds(Instant now) {
+        for (Seat seat : List.copyOf(seats.values())) {
+            if (seat.hold().filter(h -> h.overBy(now)).isEmpty()) {
+                continue;
+            }
+            if (seat.waitingForHolder()) {
+                change(seat, seat.released(), "hold_ended");
+            } else {
+                save(seat.withHold(Optional.empty()));
+            }
+        }
     }
 
     /** Closing time: a warning blink now; {@link #closeAll()} releases everything at the closing moment. */
@@ -209,8 +275,8 @@ public final class SeatSessions {
 
     public synchronized void closeAll() {
         for (Seat seat : List.copyOf(seats.values())) {
-            if (seat.state() != SeatState.FREE && seat.state() != SeatState.OUT_OF_ORDER) {
-                change(seat, seat.released(), "closing");
+            if (seat.state() != SeatState.FREE && seat.state() != SeatState.OUT_OF_ORDER && !seat.waitingForHolder()) {
+                change(seat, seat.ended(), "closing");
             }
             effects.power(bindings.get(seat.id()), false);
         }
@@ -218,14 +284,19 @@ public final class SeatSessions {
 
     private void violation(Seat seat, EventBody.SeatViolation.Kind kind, String cause) {
         CredentialHash holder = seat.patron().orElseThrow();
-        change(seat, seat.released(), cause);
-        effects.publish(new EventBody.SeatViolation(seat.id(), holder, kind, seat.lastPresence()));
+        change(seat, seat.ended(), cause);
+        if (!seat.holderSession()) {
+            effects.publish(new EventBody.SeatViolation(seat.id(), holder, kind, seat.lastPresence()));
+        }
     }
 
     private void releaseOtherSeatOf(CredentialHash patron, String exceptSeat) {
         for (Seat other : List.copyOf(seats.values())) {
-            if (!other.id().equals(exceptSeat) && other.heldBy(patron) && other.state() != SeatState.FREE) {
-                change(other, other.released(), exceptSeat.isEmpty() ? "gate_exit" : "moved");
+            if (!other.id().equals(exceptSeat)
+                    && other.heldBy(patron)
+                    && other.state() != SeatState.FREE
+                    && !other.waitingForHolder()) {
+                change(other, other.ended(), exceptSeat.isEmpty() ? "gate_exit" : "moved");
             }
         }
     }

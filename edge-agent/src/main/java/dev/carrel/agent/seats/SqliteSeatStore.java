@@ -21,7 +21,7 @@ import java.util.Optional;
  * must survive a power cut (a lost leave deadline would hold a seat for ever), so each save is fsynced.
  */
 public final class SqliteSeatStore implements SeatStore {
-    private static final int SCHEMA = 1;
+    private static final int SCHEMA = 2;
 
     private final Connection connection;
 
@@ -59,6 +59,13 @@ public final class SqliteSeatStore implements SeatStore {
                         deadline_at   INTEGER,
                         last_presence INTEGER
                     )""");
+        }
+        if (version < 2) {
+            // A long-term hold outlives the sessions in it, so it has columns of its own.
+            s.execute("ALTER TABLE seats ADD COLUMN hold_patron TEXT");
+            s.execute("ALTER TABLE seats ADD COLUMN hold_until INTEGER");
+        }
+        if (version < SCHEMA) {
             s.execute("PRAGMA user_version = " + SCHEMA);
         }
     }
@@ -85,6 +92,10 @@ public final class SqliteSeatStore implements SeatStore {
                 : Optional.of(new Deadline(Deadline.Kind.valueOf(kind), Instant.ofEpochMilli(at)));
         long seen = rs.getLong("last_presence");
         Optional<Instant> lastPresence = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(seen));
+        String holder = rs.getString("hold_patron");
+        Optional<Hold> hold = holder == null
+                ? Optional.empty()
+                : Optional.of(new Hold(new CredentialHash(holder), Instant.ofEpochMilli(rs.getLong("hold_until"))));
         return new Seat(
                 rs.getString("id"),
                 SeatState.valueOf(rs.getString("state")),
@@ -92,15 +103,17 @@ public final class SqliteSeatStore implements SeatStore {
                 rs.getInt("leaves_used"),
                 rs.getInt("confirmed") == 1,
                 deadline,
-                lastPresence);
+                lastPresence,
+                hold);
     }
 
     @Override
     public synchronized void save(Seat seat) {
         String sql = """
                 INSERT OR REPLACE INTO seats
-                    (id, state, patron, leaves_used, confirmed, deadline_kind, deadline_at, last_presence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+                    (id, state, patron, leaves_used, confirmed, deadline_kind, deadline_at, last_presence,
+                     hold_patron, hold_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             p.setString(1, seat.id());
             p.setString(2, seat.state().name());
@@ -117,6 +130,12 @@ public final class SqliteSeatStore implements SeatStore {
                 p.setLong(8, seat.lastPresence().get().toEpochMilli());
             } else {
                 p.setNull(8, Types.INTEGER);
+            }
+            p.setString(9, seat.hold().map(h -> h.holder().hex()).orElse(null));
+            if (seat.hold().isPresent()) {
+                p.setLong(10, seat.hold().get().until().toEpochMilli());
+            } else {
+                p.setNull(10, Types.INTEGER);
             }
             p.executeUpdate();
         } catch (SQLException e) {
