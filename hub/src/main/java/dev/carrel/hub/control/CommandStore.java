@@ -31,6 +31,9 @@ public interface CommandStore {
 
     List<TrackedCommand> byRequest(String requestId) throws SQLException;
 
+    /** The request's most recent command (ids are UUIDv7, so the largest), read in the caller's transaction. */
+    Optional<TrackedCommand> latest(Connection c, String requestId) throws SQLException;
+
     /** How many commands are in each state, for metrics. */
     Map<TrackedCommand.State, Long> countByState() throws SQLException;
 }

@@ -93,6 +93,12 @@ public final class SqliteCommandStore implements CommandStore {
     }
 
     @Override
+    public Optional<TrackedCommand> latest(Connection c, String requestId) throws SQLException {
+        return query(c, SELECT + " WHERE request_id = ? ORDER BY id DESC LIMIT 1", requestId).stream()
+                .findFirst();
+    }
+
+    @Override
     public List<TrackedCommand> byRequest(String requestId) throws SQLException {
         return database.read(
                 c -> query(c, SELECT + " WHERE request_id = ? ORDER BY agent_id, endpoint_id, name", requestId));

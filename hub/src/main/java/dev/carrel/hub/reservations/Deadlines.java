@@ -23,7 +23,8 @@ import java.util.Optional;
  *   <li>a temporary leave that ran out: the seat is released and it counts as a violation;
  *   <li>a room whose group is not complete in time: released;
  *   <li>the end: completed, and the seat released;
- *   <li>each finished week of a long-term seat: released when its presence fell short of the quota.
+ *   <li>each finished week of a long-term seat: released when its presence fell short of the quota; and a
+ *       hold's command that its agent missed is sent again.
  * </ul>
  */
 final class Deadlines {
@@ -54,7 +55,7 @@ final class Deadlines {
                     out.add(new Swept(b.id(), outcome));
                 }
             }
-            for (String held : longTerm.sweep(c, now)) {
+            for (String held : longTerm.sweep(c, now, after)) {
                 String[] words = held.split(" ", 2);
                 out.add(new Swept(words[0], words[1]));
             }

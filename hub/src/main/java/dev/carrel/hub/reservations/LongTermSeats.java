@@ -21,7 +21,8 @@ import java.util.Optional;
  * Long-term seats of the exam-preparation area (zones with {@code long-term: true}): a seat held for a
  * patron for weeks, while nobody else may book it. Each full week of the hold (counted from its start) needs
  * {@code long-term-weekly-quota} of presence as the seat's sensor saw it; a week that falls short releases the
- * seat. Checked by the reservation sweep, so a restart skips no week.
+ * seat. Checked by the reservation sweep, so a restart skips no week. The seat's agent holds the seat for
+ * the patron meanwhile ({@link HoldPush}: {@code seat} HOLD, and RELEASE when the hold ends early).
  */
 public final class LongTermSeats {
     private static final Duration WEEK = Duration.ofDays(7);
@@ -45,9 +46,11 @@ public final class LongTermSeats {
             Instant created) {}
 
     private final Parts parts;
+    private final HoldPush push;
 
     LongTermSeats(Parts parts) {
         this.parts = parts;
+        this.push = new HoldPush(parts);
     }
 
     /** Holds a seat of a long-term zone for the patron from now, for {@code weeks} weeks. */
@@ -69,7 +72,9 @@ public final class LongTermSeats {
         Instant now = parts.clock.instant();
         Instant until = now.plus(WEEK.multipliedBy(weeks));
         String id = parts.ids.next().toString();
+        List<Runnable> after = new ArrayList<>();
         parts.write("long-term hold of " + seatId, c -> {
+            after.clear();
             if (parts.violations.activeBan(c, patronId, now).isPresent()) {
                 throw new Refused(Code.BANNED, "no booking while banned");
             }
@@ -95,19 +100,25 @@ public final class LongTermSeats {
                     now.toEpochMilli(),
                     now.toEpochMilli(),
                     now.toEpochMilli());
+            push.push(c, only(c, id), after);
         });
+        after.forEach(Runnable::run);
         return find(id).orElseThrow();
     }
 
     /** The patron gives the seat up. */
     public Hold cancel(String patronId, String id) throws SQLException {
+        List<Runnable> after = new ArrayList<>();
         parts.write("end of a long-term hold", c -> {
+            after.clear();
             Hold h = query(c, SELECT + " WHERE id = ?", id).stream()
                     .filter(x -> x.patronId().equals(patronId) && x.state().equals("active"))
                     .findFirst()
                     .orElseThrow(() -> new NoSuchElementException("no active long-term seat '" + id + "'"));
             end(c, h, "cancelled", "cancelled", parts.clock.instant());
+            push.push(c, only(c, id), after);
         });
+        after.forEach(Runnable::run);
         return find(id).orElseThrow();
     }
 
@@ -116,8 +127,11 @@ public final class LongTermSeats {
         return active(c, "seat_id", seatId).map(Hold::patronId).filter(p -> !p.equals(patronId));
     }
 
-    /** Checks every finished week of every active hold; returns {@code "<id> <outcome>"} for each change. */
-    List<String> sweep(Connection c, Instant now) throws SQLException {
+    /**
+     * Checks every finished week of every active hold, and sends the seats' agents what they missed; returns
+     * {@code "<id> <outcome>"} for each change, and the commands' publications into {@code after}.
+     */
+    List<String> sweep(Connection c, Instant now, List<Runnable> after) throws SQLException {
         List<String> out = new ArrayList<>();
         for (Hold h : query(c, SELECT + " WHERE state = 'active'")) {
             Instant checked = h.checkedUntil();
@@ -146,9 +160,17 @@ public final class LongTermSeats {
             if (!outcome.isEmpty()) {
                 end(c, h, outcome.equals("ended") ? "ended" : "released", outcome, now);
                 out.add(h.id() + " " + outcome);
+                if (!outcome.equals("ended")) {
+                    push.push(c, only(c, h.id()), after); // an ended hold the agent ends by itself
+                }
             }
         }
+        push.resend(c, query(c, SELECT + " WHERE until_at > ?", now.toEpochMilli()), now, after);
         return out;
+    }
+
+    private Hold only(Connection c, String id) throws SQLException {
+        return query(c, SELECT + " WHERE id = ?", id).getFirst();
     }
 
     /** Minutes the seat's sensor saw someone in {@code [from, to)}; an open interval counts up to now. */

@@ -21,14 +21,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Seat commands for bookings ({@code seat} RESERVE, CHECK_IN, RELEASE), tracked like control's: each is a row
- * of {@code commands} (request id = the booking's id) settled by the agent's reply or its expiry, so
+ * Seat commands for bookings ({@code seat} RESERVE, CHECK_IN, RELEASE) and long-term holds (HOLD, RELEASE),
+ * tracked like control's: each is a row of {@code commands} (request id = the booking's or the hold's id)
+ * settled by the agent's reply or its expiry, so
  * {@code GET /api/control/{bookingId}} shows what the seat did with it. {@link #record} writes inside the
  * caller's transaction and returns the publication, to run after the commit. The twin version is the largest
  * possible, so no reported twin settles a seat command; only the agent's reply does.
  */
 final class SeatPush {
     private static final Duration TTL = Duration.ofMinutes(1);
+    /**
+     * A hold's commands wait longer for an agent that is away: each expiry means one more row and one more
+     * send, and a hold matters for weeks, not seconds.
+     */
+    static final Duration HOLD_TTL = Duration.ofMinutes(10);
 
     private final CommandStore commands;
     private final AgentPublisher publisher;
@@ -49,8 +55,7 @@ final class SeatPush {
      * holder or the seat no agent.
      */
     Optional<Runnable> record(Connection c, SpaceModel model, Booking b, SeatAction.Action action) throws SQLException {
-        Optional<AgentId> agent = agentOf(model, b.resourceId());
-        if (agent.isEmpty() || b.holder().isEmpty()) {
+        if (b.holder().isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -62,12 +67,52 @@ final class SeatPush {
                 Optional.of(b.resourceId()),
                 new CredentialHash(b.holder().get()),
                 action == SeatAction.Action.RESERVE ? Optional.of(b.graceUntil()) : Optional.empty());
+        return send(c, model, b.id(), body, expires).map(Sent::publish);
+    }
+
+    /** A recorded command: its id, and its publication to run after the commit. */
+    record Sent(String commandId, Runnable publish) {}
+
+    /**
+     * Records a long-term hold's HOLD (with {@code until}) or RELEASE, with the hold's id as request id. It
+     * lives {@link #HOLD_TTL}: the sweep sends it again when it expires unanswered ({@code HoldPush}).
+     */
+    Optional<Sent> recordHold(
+            Connection c,
+            SpaceModel model,
+            String holdId,
+            String seatId,
+            CredentialHash holder,
+            Optional<Instant> until)
+            throws SQLException {
+        SeatAction body = new SeatAction(
+                until.isPresent() ? SeatAction.Action.HOLD : SeatAction.Action.RELEASE,
+                Optional.of(seatId),
+                holder,
+                Optional.empty(),
+                until);
+        return send(c, model, holdId, body, clock.instant().plus(HOLD_TTL));
+    }
+
+    /** The request's most recent seat command, in the caller's transaction. */
+    Optional<TrackedCommand> latest(Connection c, String requestId) throws SQLException {
+        return commands.latest(c, requestId);
+    }
+
+    private Optional<Sent> send(Connection c, SpaceModel model, String requestId, SeatAction body, Instant expires)
+            throws SQLException {
+        String seatId = body.seatId().orElseThrow();
+        Optional<AgentId> agent = agentOf(model, seatId);
+        if (agent.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
         Command command = new Command(ids.next(), expires, body);
         TrackedCommand t = new TrackedCommand(
                 command.id().toString(),
-                b.id(),
+                requestId,
                 agent.get(),
-                b.resourceId(),
+                seatId,
                 command.name().wire(),
                 TrackedCommand.State.PENDING,
                 Optional.empty(),
@@ -79,7 +124,7 @@ final class SeatPush {
         commands.insert(c, t, text(body));
         Duration ttl =
                 Duration.ofSeconds(Math.max(1, Duration.between(now, expires).toSeconds()));
-        return Optional.of(() -> publisher.publish(agent.get(), command, false, Optional.of(ttl)));
+        return Optional.of(new Sent(t.id(), () -> publisher.publish(agent.get(), command, false, Optional.of(ttl))));
     }
 
     /** The agent that drives the seat: the one its endpoints belong to. */
