@@ -191,7 +191,7 @@ export class Bookings {
   }
 
   violation(v) {
-    const kind = t(v.kind === 'no_show' ? 'violation.no_show' : 'violation.leave_overrun');
+    const kind = t('violation.' + (['no_show', 'quota_missed'].includes(v.kind) ? v.kind : 'leave_overrun'));
     return el('li', {class: 'item', 'data-violation': v.id},
         el('h3', {}, kind),
         el('p', {class: 'details'}, moment(v.at), ' · ', data(v.seatId), v.exam ? ' · ' + t('violation.exam') : ''),

@@ -144,6 +144,7 @@ public final class LongTermSeats {
                 checked = weekEnd;
                 if (minutes < h.quotaMinutes()) {
                     outcome = "quota_missed";
+                    quotaMissed(c, h, weekEnd.minus(WEEK), minutes, now);
                     break;
                 }
             }
@@ -210,6 +211,34 @@ public final class LongTermSeats {
                 .read(c -> state.isPresent()
                         ? query(c, SELECT + " WHERE state = ? ORDER BY from_at DESC", state.get())
                         : query(c, SELECT + " ORDER BY from_at DESC LIMIT 500"));
+    }
+
+    /**
+     * A week short of its quota counts as a violation under the penalty rules, like a no-show (LIBRARY.md: "no-shows
+     * count against weekly quotas"); its evidence is the week and the presence the sensor saw, for an appeal.
+     */
+    private void quotaMissed(Connection c, Hold h, Instant weekFrom, long minutes, Instant now) throws SQLException {
+        Map<String, Object> evidence = new java.util.LinkedHashMap<>();
+        evidence.put("source", "hub");
+        evidence.put("longTermSeat", h.id());
+        evidence.put("weekFrom", weekFrom.toString());
+        evidence.put("weekUntil", weekFrom.plus(WEEK).toString());
+        evidence.put("presenceMinutes", minutes);
+        evidence.put("quotaMinutes", h.quotaMinutes());
+        parts.penalties.record(
+                c,
+                new Violation(
+                        parts.ids.next().toString(),
+                        h.patronId(),
+                        Optional.empty(),
+                        h.seatId(),
+                        "quota_missed",
+                        "hub",
+                        now,
+                        parts.calendar.exam(h.zoneId(), now),
+                        parts.text(evidence),
+                        "counted",
+                        Optional.empty()));
     }
 
     private void end(Connection c, Hold h, String state, String reason, Instant now) throws SQLException {

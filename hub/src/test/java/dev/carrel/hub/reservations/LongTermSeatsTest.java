@@ -71,6 +71,13 @@ class LongTermSeatsTest {
         LongTermSeats.Hold released = seats.find(hold.id()).orElseThrow();
         assertEquals("released", released.state());
         assertEquals(120, ((Number) released.weeks().get(1).get("minutes")).intValue());
+        List<Violation> violations = h.violations("p1");
+        assertEquals(1, violations.size(), "the short week counts once, the full one not at all");
+        assertEquals("quota_missed", violations.getFirst().kind());
+        assertEquals("counted", violations.getFirst().state());
+        assertTrue(
+                violations.getFirst().evidence().contains("\"presenceMinutes\":120"),
+                violations.getFirst().evidence());
         h.clock.set(at("2026-11-16T09:30"));
         h.book("p2", "desk-1", "2026-11-16T10:00", 60);
     }
