@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carrel.agent.AgentConfig;
-import dev.carrel.agent.AgentLayout;
 import dev.carrel.agent.EdgeAgent;
 import dev.carrel.agent.seats.SeatResult;
-import dev.carrel.drivers.Hardware;
 import dev.carrel.drivers.Presence;
 import dev.carrel.drivers.fake.FakePresenceSensor;
 import dev.carrel.hub.Hub;
-import dev.carrel.hub.broker.BrokerUsers;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
@@ -22,23 +17,10 @@ import dev.carrel.protocol.EventBody;
 import dev.carrel.protocol.EventIds;
 import dev.carrel.protocol.SeatState;
 import dev.carrel.protocol.WireCodec;
-import dev.carrel.protocol.WireJson;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,12 +40,10 @@ class ReservationEndToEndTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = WireJson.mapper();
     private final PassGateTest.MovableClock clock = clock(at("2026-11-23T09:50"));
+    private ReadingRoomHub rig;
     private Hub hub;
     private EdgeAgent room;
-    private String staff = "";
 
     /** One clock for the hub and the agent, moved by the test. */
     private static PassGateTest.MovableClock clock(Instant start) {
@@ -78,38 +58,37 @@ class ReservationEndToEndTest {
 
     @AfterEach
     void stop() {
-        if (room != null) {
-            room.close();
+        if (rig != null) {
+            rig.close();
         }
-        if (hub != null) {
-            hub.close();
-        }
+    }
+
+    private void start() throws Exception {
+        rig = ReadingRoomHub.start(dir, clock, java.util.Map.of());
+        hub = rig.hub;
+        room = rig.room;
     }
 
     @Test
     void bookOnThePassApi_reservedAtTheSeat_checkInWithPresence_andANoShowThePatronSees() throws Exception {
         start();
-        int port = hub.httpPort();
-        importPatrons(port);
-        String zhang = signIn(port, "2023004217", "4711");
-        String li = signIn(port, "2023004218", "2468");
+        rig.importPatrons();
+        String zhang = rig.signIn("2023004217", "4711");
+        String li = rig.signIn("2023004218", "2468");
 
-        JsonNode booked = post(
-                port,
+        JsonNode booked = rig.post(
                 "/pass/api/reservations",
                 zhang,
                 "{\"seat\":\"desk-03\",\"start\":\"" + at("2026-11-23T10:00") + "\",\"minutes\":120}",
                 201);
         String bookingId = booked.get("id").asText();
         assertEquals("booked", booked.get("state").asText());
-        post(
-                port,
+        rig.post(
                 "/pass/api/reservations",
                 li,
                 "{\"seat\":\"desk-05\",\"start\":\"" + at("2026-11-23T10:00") + "\",\"minutes\":60}",
                 201);
-        JsonNode taken = post(
-                port,
+        JsonNode taken = rig.post(
                 "/pass/api/reservations",
                 li,
                 "{\"seat\":\"desk-03\",\"start\":\"" + at("2026-11-23T11:00") + "\",\"minutes\":60}",
@@ -127,8 +106,8 @@ class ReservationEndToEndTest {
 
         clock.set(at("2026-11-23T10:00"));
         hub.reservations().sweep();
-        awaitSeat("desk-03", SeatState.RESERVED);
-        awaitSeat("desk-05", SeatState.RESERVED);
+        rig.awaitSeat("desk-03", SeatState.RESERVED);
+        rig.awaitSeat("desk-05", SeatState.RESERVED);
 
         // Zhang taps the campus card on desk-03's reader and sits down: the sensor sees him.
         CredentialHash card = hub.access().orElseThrow().patrons().key().hash(CredentialKind.CARD_UID, "04A1B2C3");
@@ -138,15 +117,14 @@ class ReservationEndToEndTest {
                 .find("desk-03-presence", FakePresenceSensor.class)
                 .orElseThrow()
                 .set(Presence.PRESENT);
-        awaitSeat("desk-03", SeatState.OCCUPIED);
-        awaitBooking(port, zhang, bookingId, "checked_in");
+        rig.awaitSeat("desk-03", SeatState.OCCUPIED);
+        awaitBooking(zhang, bookingId, "checked_in");
 
         // Li never comes: at the end of the grace period the seat is free again and Li sees the violation.
         clock.set(at("2026-11-23T10:15"));
         hub.reservations().sweep();
-        awaitSeat("desk-05", SeatState.FREE);
+        rig.awaitSeat("desk-05", SeatState.FREE);
         JsonNode mine = await(
-                port,
                 li,
                 "/pass/api/reservations/violations",
                 v -> v.get("violations").size() == 1);
@@ -156,13 +134,9 @@ class ReservationEndToEndTest {
                 SeatState.OCCUPIED, room.seats().seat("desk-03").orElseThrow().state(), "Zhang keeps his seat");
 
         String violationId = violation.get("id").asText();
-        JsonNode appeal = post(
-                port,
-                "/pass/api/reservations/violations/" + violationId + "/appeal",
-                li,
-                "{\"reason\":\"I was ill\"}",
-                201);
-        JsonNode evidence = get(port, "/api/reservations/violations/" + violationId, "", 200);
+        JsonNode appeal = rig.post(
+                "/pass/api/reservations/violations/" + violationId + "/appeal", li, "{\"reason\":\"I was ill\"}", 201);
+        JsonNode evidence = rig.get("/api/reservations/violations/" + violationId, "", 200);
         assertEquals(violationId, evidence.get("violation").get("id").asText());
         assertEquals(
                 "[{\"from\":\"" + at("2026-11-23T09:55") + "\",\"to\":\"" + at("2026-11-23T09:58") + "\"}]",
@@ -172,14 +146,13 @@ class ReservationEndToEndTest {
                 at("2026-11-23T09:41").toString(), evidence.at("/gate/0/at").asText());
         assertEquals("in", evidence.at("/gate/0/direction").asText());
         assertEquals("gate-1", evidence.at("/gate/0/gate").asText());
-        JsonNode decided = post(
-                port,
+        JsonNode decided = rig.post(
                 "/api/reservations/appeals/" + appeal.get("id").asText() + "/decision",
                 "",
                 "{\"accept\":false,\"note\":\"no sign of illness\"}",
                 200);
         assertEquals("rejected", decided.get("appeal").get("state").asText());
-        assertEquals(401, rawGet(port, "/pass/api/reservations", "").statusCode(), "patron routes need a session");
+        rig.get("/pass/api/reservations", "", 401); // patron routes need a session
     }
 
     /** Sets desk-05's sensor and waits until the hub has stored the agent's n-th presence event of it. */
@@ -188,7 +161,7 @@ class ReservationEndToEndTest {
                 .find("desk-05-presence", FakePresenceSensor.class)
                 .orElseThrow()
                 .set(presence);
-        await(hub.httpPort(), "", "/api/agents/" + DemoLibrary.READING_ROOM + "/events?limit=500", events -> {
+        await("", "/api/agents/" + DemoLibrary.READING_ROOM + "/events?limit=500", events -> {
             int seen = 0;
             for (JsonNode e : events) {
                 seen += e.at("/body/sensorId").asText().equals("desk-05-presence") ? 1 : 0;
@@ -214,74 +187,8 @@ class ReservationEndToEndTest {
         assertTrue(stored.await(10, TimeUnit.SECONDS), "the gate passage to be stored");
     }
 
-    private void start() throws Exception {
-        Path secret = dir.resolve("site-secret");
-        Files.createFile(secret, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(secret, Base64.getEncoder().encodeToString(PatronGateTest.SECRET));
-        hub = Hub.start(
-                Config.just(ConfigSources.create(Map.ofEntries(
-                        Map.entry("server.host", "127.0.0.1"),
-                        Map.entry("server.port", "0"),
-                        Map.entry("carrel.data-dir", dir.resolve("hub").toString()),
-                        Map.entry("carrel.broker.host", "127.0.0.1"),
-                        Map.entry("carrel.broker.port", "0"),
-                        Map.entry("carrel.broker.persistent", "false"),
-                        Map.entry("carrel.spaces-file", "classpath:spaces-demo.yaml"),
-                        Map.entry("carrel.site.id", "demo-library"),
-                        Map.entry("carrel.site.secret-file", secret.toString()),
-                        Map.entry("carrel.passes.pin-iterations", "1000"),
-                        Map.entry("carrel.passes.secure-cookie", "false"),
-                        Map.entry("carrel.reservations.sweep-every", "1h")))),
-                clock);
-        staff = "Bearer " + hub.staff().issueToken("admin");
-        String name = DemoLibrary.READING_ROOM;
-        AgentConfig config = new AgentConfig(
-                AgentId.of(name),
-                URI.create(hub.brokerUri()),
-                hub.brokerUsers().issue(name, BrokerUsers.Role.AGENT),
-                dir.resolve("agents").resolve(name),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(5),
-                "test");
-        AgentLayout.SiteSettings site = new AgentLayout.SiteSettings("demo-library", secret, List.of());
-        room = EdgeAgent.start(config, DemoLibrary.layout(name, site), Hardware.none(), clock);
-        PatronGateTest.await(room::connected, "the reading room to connect");
-    }
-
-    private void importPatrons(int port) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/patrons/imports"))
-                        .header("Authorization", staff)
-                        .POST(HttpRequest.BodyPublishers.ofString("id,name,group,card_uid,pin\n"
-                                + "2023004217,Zhang San,undergraduate,04A1B2C3,4711\n"
-                                + "2023004218,Li Si,undergraduate,04A1B2C5,2468\n"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, r.statusCode(), r.body());
-        String location = r.headers().firstValue("Location").orElseThrow();
-        PatronGateTest.await(
-                () -> rawGet(port, location, "").body().contains("\"state\":\"done\""), "the import to finish");
-    }
-
-    private String signIn(int port, String patron, String pin) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/pass/api/sign-in"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"patron\":\"" + patron + "\",\"pin\":\"" + pin + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(204, r.statusCode(), r.body());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
-    }
-
-    private void awaitSeat(String seat, SeatState state) throws InterruptedException {
-        PatronGateTest.await(() -> room.seats().seat(seat).orElseThrow().state() == state, seat + " to be " + state);
-    }
-
-    private void awaitBooking(int port, String cookie, String id, String state) throws Exception {
-        await(port, cookie, "/pass/api/reservations", list -> {
+    private void awaitBooking(String cookie, String id, String state) throws Exception {
+        await(cookie, "/pass/api/reservations", list -> {
             for (JsonNode b : list) {
                 if (b.get("id").asText().equals(id)) {
                     return b.get("state").asText().equals(state);
@@ -291,55 +198,15 @@ class ReservationEndToEndTest {
         });
     }
 
-    private JsonNode await(int port, String cookie, String path, java.util.function.Predicate<JsonNode> condition)
+    private JsonNode await(String cookie, String path, java.util.function.Predicate<JsonNode> condition)
             throws Exception {
         JsonNode[] last = {null};
         PatronGateTest.await(
                 () -> {
-                    last[0] = get(port, path, cookie, 200);
+                    last[0] = rig.get(path, cookie, 200);
                     return condition.test(last[0]);
                 },
                 path + " to show the change");
         return last[0];
-    }
-
-    private JsonNode post(int port, String path, String cookie, String body, int status) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (!cookie.isEmpty()) {
-            b.header("Cookie", cookie);
-        }
-        if (path.startsWith("/api/")) {
-            b.header("Authorization", staff);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(status, r.statusCode(), path + ": " + r.body());
-        return json.readTree(r.body());
-    }
-
-    private JsonNode get(int port, String path, String cookie, int status) {
-        HttpResponse<String> r = rawGet(port, path, cookie);
-        assertEquals(status, r.statusCode(), path + ": " + r.body());
-        try {
-            return json.readTree(r.body());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private HttpResponse<String> rawGet(int port, String path, String cookie) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-            if (!cookie.isEmpty()) {
-                b.header("Cookie", cookie);
-            }
-            if (path.startsWith("/api/")) {
-                b.header("Authorization", staff);
-            }
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }
