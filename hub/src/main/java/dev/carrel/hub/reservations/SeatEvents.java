@@ -1,18 +1,22 @@
 package dev.carrel.hub.reservations;
 
+import dev.carrel.hub.reservations.Booking.Kind;
 import dev.carrel.hub.reservations.Booking.State;
 import dev.carrel.hub.spaces.EndpointRef;
 import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.EventBody;
+import dev.carrel.protocol.SeatState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +27,9 @@ import java.util.logging.Logger;
  * (so nothing here waits): a check-in at the seat ({@code seat_state_changed} to {@code occupied}), the
  * sensor's presence, temporary leaves and returns, releases, and the agents' own violations. Presence is kept
  * as intervals per seat ({@code seat_presence}) for check-in confirmation and the evidence of a violation.
+ *
+ * <p>A room's seat (the one seat of a zone of kind {@code room}) stands for the room: a card at its door checks
+ * in the room's booking, by the organiser or any member of its group, with the same presence rule as a seat.
  */
 final class SeatEvents {
     private static final Logger LOG = Logger.getLogger(SeatEvents.class.getName());
@@ -37,13 +44,25 @@ final class SeatEvents {
         if (s.patron().isEmpty()) {
             return;
         }
+        Optional<String> room = roomOf(s.seatId());
+        if (room.isPresent()) {
+            // Leaving and freeing the room's seat are the agent's door sessions: a room has no leaves and
+            // counts no violations, and its booking ends at its end whoever is inside.
+            if (s.state() == SeatState.OCCUPIED) {
+                Optional<Booking> booking = live(c, room.get(), s.patron().get(), now);
+                if (booking.isPresent()) {
+                    occupied(c, booking.get(), s.seatId(), "door", now);
+                }
+            }
+            return;
+        }
         Optional<Booking> found = live(c, s.seatId(), s.patron().get(), now);
         if (found.isEmpty()) {
             return;
         }
         Booking b = found.get();
         switch (s.state()) {
-            case OCCUPIED -> occupied(c, b, s, now);
+            case OCCUPIED -> occupied(c, b, s.seatId(), s.cause(), now);
             case AWAY -> {
                 if (b.state() == State.CHECKED_IN) {
                     BookingRules rules = parts.settings.rulesFor(b.zoneId());
@@ -58,18 +77,19 @@ final class SeatEvents {
         }
     }
 
-    private void occupied(Connection c, Booking b, EventBody.SeatStateChanged s, Instant now) throws SQLException {
+    /** A check-in at {@code seatId} (the booked seat, or the room's seat) from {@code source}. */
+    private void occupied(Connection c, Booking b, String seatId, String source, Instant now) throws SQLException {
         if (b.state() == State.CHECKED_IN) {
             if (b.leaveUntil().isPresent()) {
                 parts.bookings.set(c, b.id(), now, "leave_until", (Object) null);
             }
             return;
         }
-        if (b.state() != State.BOOKED || now.isAfter(b.graceUntil())) {
+        if (b.state() != State.BOOKED || now.isAfter(checkInDue(b))) {
             return;
         }
-        parts.bookings.set(c, b.id(), now, "checked_in_at, check_in_source", now, s.cause());
-        if (!hasSensor(b.resourceId()) || presentNow(c, b.resourceId())) {
+        parts.bookings.set(c, b.id(), now, "checked_in_at, check_in_source", now, source);
+        if (!hasSensor(seatId) || presentNow(c, seatId)) {
             parts.bookings.set(c, b.id(), now, "state, presence_at", State.CHECKED_IN, now);
         }
     }
@@ -110,8 +130,8 @@ final class SeatEvents {
                     seatId,
                     now.toEpochMilli());
         }
-        for (Booking b : parts.bookings.liveOverlapping(c, seatId, now, now.plusMillis(1))) {
-            if (b.state() == State.BOOKED && b.checkedInAt().isPresent() && !now.isAfter(b.graceUntil())) {
+        for (Booking b : holdingNow(c, seat.get(), now)) {
+            if (b.state() == State.BOOKED && b.checkedInAt().isPresent() && !now.isAfter(checkInDue(b))) {
                 parts.bookings.set(c, b.id(), now, "state, presence_at", State.CHECKED_IN, now);
             }
         }
@@ -180,15 +200,54 @@ final class SeatEvents {
         evidence.put("leavesUsed", b.leavesUsed());
     }
 
-    /** The live booking of the seat that this credential holds, started or about to start. */
-    private Optional<Booking> live(Connection c, String seatId, CredentialHash hash, Instant now) throws SQLException {
+    /**
+     * The live booking of the seat or room that this credential holds (a room's, also a member of its group),
+     * started or about to start.
+     */
+    private Optional<Booking> live(Connection c, String resourceId, CredentialHash hash, Instant now)
+            throws SQLException {
         Duration early = parts.settings.defaults().checkInGrace();
-        for (Booking b : parts.bookings.liveOverlapping(c, seatId, now, now.plus(early))) {
-            if (holds(b, hash)) {
+        for (Booking b : parts.bookings.liveOverlapping(c, resourceId, now, now.plus(early))) {
+            if (holds(b, hash) || member(c, b, hash)) {
                 return Optional.of(b);
             }
         }
         return Optional.empty();
+    }
+
+    private boolean member(Connection c, Booking b, CredentialHash hash) throws SQLException {
+        if (b.kind() != Kind.ROOM) {
+            return false;
+        }
+        Optional<String> patron = patronOf(hash);
+        return patron.isPresent() && parts.bookings.members(c, b.id()).contains(patron.get());
+    }
+
+    /**
+     * Until when a check-in and its presence count: a seat's grace, after which it is a no-show; a room has no
+     * no-show, so a group that comes late still checks in while its booking lasts.
+     */
+    private static Instant checkInDue(Booking b) {
+        return b.kind() == Kind.ROOM ? b.end() : b.graceUntil();
+    }
+
+    /** The live bookings at this seat now: its own, and for a room's seat the room's. */
+    private List<Booking> holdingNow(Connection c, SpaceModel.Seat seat, Instant now) throws SQLException {
+        List<Booking> out = new ArrayList<>(parts.bookings.liveOverlapping(c, seat.id(), now, now.plusMillis(1)));
+        Optional<String> room = roomOf(seat.id());
+        if (room.isPresent()) {
+            out.addAll(parts.bookings.liveOverlapping(c, room.get(), now, now.plusMillis(1)));
+        }
+        return out;
+    }
+
+    /** The room whose seat this is, when the seat is in a zone of kind {@code room}. */
+    private Optional<String> roomOf(String seatId) {
+        SpaceModel model = parts.spaces.current();
+        return model.seat(seatId)
+                .flatMap(s -> model.zone(s.zoneId()))
+                .filter(z -> z.kind() == SpaceModel.ZoneKind.ROOM)
+                .map(SpaceModel.Zone::id);
     }
 
     private boolean holds(Booking b, CredentialHash hash) {

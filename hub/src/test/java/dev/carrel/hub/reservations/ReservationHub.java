@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real hub (SQLite file, embedded broker) on the reservation tests' library, a clock the test moves, and
@@ -37,6 +38,7 @@ final class ReservationHub implements AutoCloseable {
 
     final MutableClock clock;
     final Hub hub;
+    private final Map<CredentialHash, String> registered = new ConcurrentHashMap<>();
     private SeatAgent agent;
     private long gateSeq;
 
@@ -66,7 +68,7 @@ final class ReservationHub implements AutoCloseable {
 
             @Override
             public Optional<String> patronOf(CredentialHash hash) {
-                return Optional.empty();
+                return Optional.ofNullable(registered.get(hash));
             }
 
             @Override
@@ -86,6 +88,16 @@ final class ReservationHub implements AutoCloseable {
             return new CredentialHash(HexFormat.of().formatHex(h));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes the patrons' credentials known to the registry ({@link Holders#patronOf}); without this, the hub
+     * knows a credential only as the one a seat is held for.
+     */
+    void register(String... patrons) {
+        for (String patron : patrons) {
+            registered.put(hash(patron), patron);
         }
     }
 
@@ -119,7 +131,9 @@ final class ReservationHub implements AutoCloseable {
                     new Endpoint("desk-1-presence", Endpoint.Kind.PRESENCE_SENSOR),
                     new Endpoint("desk-2-lamp", Endpoint.Kind.DIMMABLE_LAMP),
                     new Endpoint("desk-3-lamp", Endpoint.Kind.DIMMABLE_LAMP),
-                    new Endpoint("desk-9-lamp", Endpoint.Kind.DIMMABLE_LAMP));
+                    new Endpoint("desk-9-lamp", Endpoint.Kind.DIMMABLE_LAMP),
+                    new Endpoint("room-a-lamp", Endpoint.Kind.DIMMABLE_LAMP),
+                    new Endpoint("room-a-presence", Endpoint.Kind.PRESENCE_SENSOR));
             agent = new SeatAgent(
                     hub.brokerUri(),
                     "seat-agent",
@@ -136,7 +150,11 @@ final class ReservationHub implements AutoCloseable {
     }
 
     void presence(boolean present) throws Exception {
-        awaitStored(agent().event(new EventBody.PresenceChanged("desk-1-presence", present, Optional.empty())));
+        presence("desk-1-presence", present);
+    }
+
+    void presence(String sensor, boolean present) throws Exception {
+        awaitStored(agent().event(new EventBody.PresenceChanged(sensor, present, Optional.empty())));
     }
 
     /**
