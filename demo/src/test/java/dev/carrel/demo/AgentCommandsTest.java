@@ -93,7 +93,7 @@ class AgentCommandsTest {
                         SeatRules.DEFAULTS),
                 Hardware.none(),
                 Clock.systemUTC());
-        new HubApi(hub).awaitAgent(ROOM.value(), HubApi.online(1), Duration.ofSeconds(10));
+        new HubApi(hub).awaitAgent(ROOM.value(), HubApi.up(), Duration.ofSeconds(10));
 
         String staffSecret = hub.brokerUsers().issue("test-staff", BrokerUsers.Role.HUB);
         staff = new MqttClient(hub.brokerUri(), "test-staff", new MemoryPersistence());

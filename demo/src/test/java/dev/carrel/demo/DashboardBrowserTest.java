@@ -36,7 +36,7 @@ class DashboardBrowserTest {
         dashboard = new Dashboard(browser, demo.hub().httpPort());
         HubApi api = new HubApi(demo.hub());
         for (String agent : DemoLibrary.agents()) {
-            api.awaitAgent(agent, HubApi.online(1), WAIT);
+            api.awaitAgent(agent, HubApi.up(), WAIT);
         }
         dashboard.signIn("admin", demo.adminPassword());
     }

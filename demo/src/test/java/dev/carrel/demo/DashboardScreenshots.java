@@ -45,7 +45,7 @@ class DashboardScreenshots {
                 Demo demo = Demo.start(dir.resolve("demo"), 0, Duration.ofSeconds(10), 2_500, config)) {
             HubApi api = new HubApi(demo.hub());
             for (String agent : DemoLibrary.agents()) {
-                api.awaitAgent(agent, HubApi.online(1), WAIT);
+                api.awaitAgent(agent, HubApi.up(), WAIT);
             }
             Dashboard dashboard = new Dashboard(browser, demo.hub().httpPort());
             for (String lang : List.of("zh-CN", "en")) {

@@ -26,7 +26,7 @@ class GateExitReleaseTest {
         try (Demo demo = Demo.start(dir, 0, Duration.ofSeconds(5), 0)) {
             HubApi api = new HubApi(demo.hub());
             for (String agent : DemoLibrary.agents()) {
-                api.awaitAgent(agent, HubApi.online(1), Duration.ofSeconds(10));
+                api.awaitAgent(agent, HubApi.up(), Duration.ofSeconds(10));
             }
             EdgeAgent room = demo.agent(DemoLibrary.READING_ROOM).orElseThrow();
             EdgeAgent gate = demo.agent(DemoLibrary.GATE).orElseThrow();
