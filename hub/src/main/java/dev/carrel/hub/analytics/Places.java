@@ -25,6 +25,7 @@ final class Places {
     private final SpaceModel model;
     private final ZoneId zone;
     private final Map<String, SeatPlace> seats = new HashMap<>();
+    private final Map<String, SeatPlace> seatsById = new HashMap<>();
     private final Map<String, String> gates = new HashMap<>();
     private final Map<String, String> outletZones = new HashMap<>();
     private final Map<String, Integer> seatsPerZone = new HashMap<>();
@@ -42,6 +43,7 @@ final class Places {
                     .orElse("");
             SeatPlace place = new SeatPlace(s.id(), s.zoneId(), building, s.sensor(), s.outlet());
             s.endpoints().forEach(r -> seats.put(r.agent().value() + "/" + s.id(), place));
+            seatsById.put(s.id(), place);
             s.outlet().ifPresent(o -> outletZones.put(o.toString(), s.zoneId()));
             seatsPerZone.merge(s.zoneId(), 1, Integer::sum);
         }
@@ -63,6 +65,11 @@ final class Places {
 
     Optional<SeatPlace> seat(String agent, String seatId) {
         return Optional.ofNullable(seats.get(agent + "/" + seatId));
+    }
+
+    /** A seat by its id in the model, as the hub's own tables name it (bookings, violations). */
+    Optional<SeatPlace> seat(String seatId) {
+        return Optional.ofNullable(seatsById.get(seatId));
     }
 
     /** The building of an agent's gate; the only building when there is one; '' when unknown. */

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Rolls raw events up into the daily tables. Which days: those with events stored since the last run (by the
  * events table's rowid, which only grows), the day after each (its state at midnight comes from the day
- * before), a day last rolled up before it was over, and today. A sealed day is never rewritten: its raw
+ * before), a day last rolled up before it was over, the days of violations recorded or voided on appeal since
+ * the last run (a sweep's no-show has no event: {@link SeatViolations}), and today. A sealed day is never rewritten: its raw
  * events are gone or going (see {@link RawRetention}). {@link #compute} only reads; the rest runs on the
  * writer's connection.
  */
@@ -46,8 +47,11 @@ final class Rollups {
         return new Places(model.get(), settings.timezone());
     }
 
-    /** The days to roll up as of {@code now}, and the rowid to record once they are done. */
-    record Pending(SortedSet<LocalDate> days, long rowid) {}
+    /**
+     * The days to roll up as of {@code now}, and where the next run looks from (events' rowid, violations'
+     * marks), recorded once they are done.
+     */
+    record Pending(SortedSet<LocalDate> days, long rowid, SeatViolations.Marks violations) {}
 
     Pending pending(Connection c, Instant now) throws SQLException {
         Places places = places();
@@ -72,9 +76,13 @@ final class Rollups {
             }
         }
         state(c, "partial_day").map(LocalDate::ofEpochDay).ifPresent(days::add);
+        SeatViolations.Marks marks = new SeatViolations.Marks(
+                state(c, "violations_rowid").orElse(0L),
+                state(c, "violations_decided").orElse(0L));
+        marks = SeatViolations.changedDays(c, marks, now, places.timezone(), days);
         days.add(today);
         days.removeIf(d -> d.isAfter(today));
-        return new Pending(days, max);
+        return new Pending(days, max, marks);
     }
 
     /** A day computed from its raw events, not yet written. */
@@ -110,6 +118,8 @@ final class Rollups {
 
     void finish(Connection c, Pending done, Instant now) throws SQLException {
         setState(c, "rolled_rowid", done.rowid());
+        setState(c, "violations_rowid", done.violations().rowid());
+        setState(c, "violations_decided", done.violations().decided());
         LocalDate today = now.atZone(places().timezone()).toLocalDate();
         setState(c, "partial_day", today.toEpochDay());
     }

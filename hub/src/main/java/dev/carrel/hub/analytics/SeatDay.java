@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A day's seat use from {@code seat_state_changed}, {@code presence_changed}, {@code seat_violation} and
- * {@code outlet_state} events. A seat's state at midnight comes from its last change in the 24 hours before
+ * A day's seat use from {@code seat_state_changed}, {@code presence_changed} and {@code outlet_state} events,
+ * and its no-shows and overruns ({@link SeatViolations}). A seat's state at midnight comes from its last change in the 24 hours before
  * (libraries release seats at closing, so a session rarely crosses midnight); a seat with no change in that
  * window starts the day free. Verified time is time {@code occupied} while the seat's own presence sensor saw
  * someone: a seat without a sensor verifies nothing (LIBRARY.md, "Carrel's answer").
@@ -33,7 +33,7 @@ final class SeatDay {
         for (Map.Entry<SeatPlace, List<Change>> e : seats.entrySet()) {
             seat(day, e.getKey(), e.getValue(), presence, energy, visitors, out);
         }
-        violations(c, day, places, visitors, out);
+        SeatViolations.collect(c, day, places, visitors, out);
         energy(day, places, energy, out);
     }
 
@@ -123,33 +123,6 @@ final class SeatDay {
             }
         }
         return total;
-    }
-
-    private static void violations(Connection c, Day day, Places places, Visitors visitors, DayTotals out)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT agent_id, json_extract(body, '$.seatId'), json_extract(body, '$.patron'),
-                       json_extract(body, '$.kind')
-                FROM events WHERE type = 'seat_violation' AND ts >= ? AND ts < ?
-                """)) {
-            s.setLong(1, day.start().toEpochMilli());
-            s.setLong(2, day.until().toEpochMilli());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    var place = places.seat(r.getString(1), r.getString(2));
-                    if (place.isEmpty()) {
-                        continue;
-                    }
-                    DayTotals.ZoneDay zone = out.zone(place.get().zoneId());
-                    if ("no_show".equals(r.getString(4))) {
-                        zone.noShows++;
-                        out.visitor(place.get().buildingId(), visitors.of(r.getString(3))).noShows++;
-                    } else {
-                        zone.overruns++;
-                    }
-                }
-            }
-        }
     }
 
     /**
