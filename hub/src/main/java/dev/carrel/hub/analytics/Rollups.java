@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  * Rolls raw events up into the daily tables. Which days: those with events stored since the last run (by the
  * events table's rowid, which only grows), the day after each (its state at midnight comes from the day
  * before), a day last rolled up before it was over, the days of violations recorded or voided on appeal since
- * the last run (a sweep's no-show has no event: {@link SeatViolations}), and today. A sealed day is never rewritten: its raw
- * events are gone or going (see {@link RawRetention}). {@link #compute} only reads; the rest runs on the
- * writer's connection.
+ * the last run (a sweep's no-show has no event: {@link SeatViolations}), and today. A sealed day is never
+ * rewritten: its raw events are gone or going (see {@link RawRetention}). {@link #compute} only reads; the rest
+ * runs on the writer's connection.
  */
 final class Rollups {
     static final String TYPES =

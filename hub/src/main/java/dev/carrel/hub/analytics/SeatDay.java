@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * A day's seat use from {@code seat_state_changed}, {@code presence_changed} and {@code outlet_state} events,
- * and its no-shows and overruns ({@link SeatViolations}). A seat's state at midnight comes from its last change in the 24 hours before
- * (libraries release seats at closing, so a session rarely crosses midnight); a seat with no change in that
- * window starts the day free. Verified time is time {@code occupied} while the seat's own presence sensor saw
- * someone: a seat without a sensor verifies nothing (LIBRARY.md, "Carrel's answer").
+ * and its no-shows and overruns ({@link SeatViolations}). A seat's state at midnight comes from its last change
+ * in the 24 hours before (libraries release seats at closing, so a session rarely crosses midnight); a seat with
+ * no change in that window starts the day free. Verified time is time {@code occupied} while the seat's own
+ * presence sensor saw someone: a seat without a sensor verifies nothing (LIBRARY.md, "Carrel's answer").
  */
 final class SeatDay {
     private static final long LOOKBACK_MS = 24 * 3_600_000L;
