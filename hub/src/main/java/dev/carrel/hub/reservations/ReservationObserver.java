@@ -33,7 +33,7 @@ final class ReservationObserver extends ForwardingObserver {
         switch (event.body()) {
             case EventBody.SeatStateChanged s -> safely(writer, () -> events.seatChanged(writer, s, now));
             case EventBody.PresenceChanged p -> safely(writer, () -> events.presence(writer, agent, p, now));
-            case EventBody.SeatViolation v -> safely(writer, () -> events.violation(writer, v, now));
+            case EventBody.SeatViolation v -> safely(writer, () -> events.violation(writer, v, event.ts(), now));
             default -> {}
         }
         next.event(writer, agent, event, now);

@@ -137,10 +137,16 @@ final class SeatEvents {
         }
     }
 
-    /** An agent released a seat against its holder; counted once per booking, with the hub's own view. */
-    void violation(Connection c, EventBody.SeatViolation v, Instant now) throws SQLException {
-        Optional<Booking> booking = parts.bookings.recentOn(c, v.seatId(), now.minus(Duration.ofHours(1))).stream()
-                .filter(b -> !b.start().isAfter(now) && holds(b, v.patron()))
+    /**
+     * An agent released a seat against its holder; counted once per booking, with the hub's own view. The
+     * booking is looked up at {@code seen}, when the agent saw the violation (its event's time, never later
+     * than {@code now}): an agent that was offline delivers its outbox late, and a report of a booking that
+     * has meanwhile ended must still find that booking, not count a second, walk-up violation.
+     */
+    void violation(Connection c, EventBody.SeatViolation v, Instant seen, Instant now) throws SQLException {
+        Instant at = seen.isAfter(now) ? now : seen;
+        Optional<Booking> booking = parts.bookings.recentOn(c, v.seatId(), at.minus(Duration.ofHours(1))).stream()
+                .filter(b -> !b.start().isAfter(at) && holds(b, v.patron()))
                 .findFirst();
         Optional<String> patron = booking.map(Booking::patronId).or(() -> patronOf(v.patron()));
         if (patron.isEmpty()) {

@@ -184,6 +184,13 @@ final class ReservationHub implements AutoCloseable {
         awaitStored(agent().event(new EventBody.SeatViolation(seat, hash(patron), kind, Optional.empty())));
     }
 
+    /** The agent's violation as it saw it at {@code seenLocal}, delivered now (from its outbox, late). */
+    void agentViolation(String seat, String patron, EventBody.SeatViolation.Kind kind, String seenLocal)
+            throws Exception {
+        awaitStored(
+                agent().event(new EventBody.SeatViolation(seat, hash(patron), kind, Optional.empty()), at(seenLocal)));
+    }
+
     /** Waits until ingest has stored the event, and with it (same transaction) its effect on bookings. */
     private void awaitStored(String eventId) throws InterruptedException {
         await(

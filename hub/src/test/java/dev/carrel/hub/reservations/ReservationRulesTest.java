@@ -60,6 +60,23 @@ class ReservationRulesTest {
     }
 
     @Test
+    void noShow_reportedByAnAgentHoursLate_isStillTheBookingsOneViolation() throws Exception {
+        h.register("p1"); // so that a report the hub cannot link to a booking would count as a walk-up's
+        h.agent();
+        Booking b = h.book("p1", "desk-2", "2026-11-23T10:00", 60);
+        h.sweepAt("2026-11-23T10:00");
+        h.sweepAt("2026-11-23T10:15");
+        assertEquals(State.NO_SHOW, h.booking(b.id()).state());
+        // The agent was offline: its outbox delivers the no-show it saw at 10:15 at 12:30, long after the
+        // booking's end. It is the same booking's violation, not a second, walk-up one.
+        h.sweepAt("2026-11-23T12:30");
+        h.agentViolation("desk-2", "p1", EventBody.SeatViolation.Kind.NO_SHOW, "2026-11-23T10:15");
+        List<Violation> violations = h.violations("p1");
+        assertEquals(1, violations.size(), violations.toString());
+        assertEquals(Optional.of(b.id()), violations.getFirst().reservationId());
+    }
+
+    @Test
     void checkInAtTheSeat_withPresence_holdsTheSeatPastTheGrace() throws Exception {
         Booking b = h.book("p1", "desk-1", "2026-11-23T10:00", 120);
         h.sweepAt("2026-11-23T10:05");

@@ -57,7 +57,12 @@ final class SeatAgent implements AutoCloseable {
 
     /** Publishes the event; returns its id. */
     String event(EventBody body) {
-        Event e = new Event(ids.next(), 1, seq.getAndIncrement(), Instant.now(), body);
+        return event(body, Instant.now());
+    }
+
+    /** Publishes the event as seen by the agent at {@code ts} (a late outbox delivery); returns its id. */
+    String event(EventBody body, Instant ts) {
+        Event e = new Event(ids.next(), 1, seq.getAndIncrement(), ts, body);
         publish(e, false);
         return e.id().toString();
     }
