@@ -175,6 +175,11 @@ public final class SeatSessions {
      */
     public synchronized SeatResult release(String seatId, CredentialHash patron) {
         Seat seat = seats.get(seatId);
+        if (seat != null && seat.state() == SeatState.FREE && seat.hold().isEmpty()) {
+            // Already free: the agent's own deadline (a no-show, a room's end) came first. What the hub asked
+            // for is so, which is not a failure for staff to chase.
+            return new Done(seat);
+        }
         if (seat == null || seat.hold().filter(h -> h.holder().equals(patron)).isEmpty()) {
             return checkOut(seatId, patron);
         }

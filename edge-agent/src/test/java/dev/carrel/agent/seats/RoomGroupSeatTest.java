@@ -177,6 +177,8 @@ class RoomGroupSeatTest {
         assertEquals(SeatState.FREE, state());
         assertEquals(Optional.empty(), room().hold());
         assertEquals(List.of(), effects.events(SeatViolation.class));
+        assertInstanceOf(
+                SeatResult.Done.class, seats.release("room-a", ANN), "the hub's RELEASE at the end finds it done");
     }
 
     @Test
