@@ -46,12 +46,17 @@ final class ReadingRoomHub implements AutoCloseable {
     final Hub hub;
     final EdgeAgent room;
     private final String staff;
+    private final Path dir;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = WireJson.mapper();
+    private final List<EdgeAgent> others = new java.util.ArrayList<>();
 
-    private ReadingRoomHub(Hub hub, EdgeAgent room) {
+    private ReadingRoomHub(Hub hub, EdgeAgent room, Path dir, Clock clock) {
         this.hub = hub;
         this.room = room;
+        this.dir = dir;
+        this.clock = clock;
         this.staff = "Bearer " + hub.staff().issueToken("admin");
     }
 
@@ -76,23 +81,36 @@ final class ReadingRoomHub implements AutoCloseable {
         keys.putAll(extra);
         Hub hub = Hub.start(Config.just(ConfigSources.create(keys)), clock);
         try {
-            String name = DemoLibrary.READING_ROOM;
-            AgentConfig config = new AgentConfig(
-                    AgentId.of(name),
-                    URI.create(hub.brokerUri()),
-                    hub.brokerUsers().issue(name, BrokerUsers.Role.AGENT),
-                    dir.resolve("agents").resolve(name),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    "test");
-            AgentLayout.SiteSettings site = new AgentLayout.SiteSettings("demo-library", secret, List.of());
-            EdgeAgent room = EdgeAgent.start(config, DemoLibrary.layout(name, site), Hardware.none(), clock);
-            PatronGateTest.await(room::connected, "the reading room to connect");
-            return new ReadingRoomHub(hub, room);
+            EdgeAgent room = agent(hub, DemoLibrary.READING_ROOM, dir, clock);
+            return new ReadingRoomHub(hub, room, dir, clock);
         } catch (Exception | Error e) {
             hub.close();
             throw e;
         }
+    }
+
+    /** The demo's agent {@code name} on the rig's hub, site and clock, connected. */
+    private static EdgeAgent agent(Hub hub, String name, Path dir, Clock clock) throws Exception {
+        AgentConfig config = new AgentConfig(
+                AgentId.of(name),
+                URI.create(hub.brokerUri()),
+                hub.brokerUsers().issue(name, BrokerUsers.Role.AGENT),
+                dir.resolve("agents").resolve(name),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                "test");
+        AgentLayout.SiteSettings site =
+                new AgentLayout.SiteSettings("demo-library", dir.resolve("site-secret"), List.of());
+        EdgeAgent agent = EdgeAgent.start(config, DemoLibrary.layout(name, site), Hardware.none(), clock);
+        PatronGateTest.await(agent::connected, name + " to connect");
+        return agent;
+    }
+
+    /** Starts the discussion room's door agent too (room-a), closed with the rig. */
+    EdgeAgent door() throws Exception {
+        EdgeAgent door = agent(hub, DemoLibrary.DISCUSSION_ROOM, dir, clock);
+        others.add(door);
+        return door;
     }
 
     /** The credential hash of a campus card, as the site hashes it. */
@@ -171,6 +189,7 @@ final class ReadingRoomHub implements AutoCloseable {
 
     @Override
     public void close() {
+        others.forEach(EdgeAgent::close);
         room.close();
         hub.close();
     }

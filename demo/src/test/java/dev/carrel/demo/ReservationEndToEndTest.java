@@ -1,6 +1,7 @@
 package dev.carrel.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -153,6 +154,55 @@ class ReservationEndToEndTest {
                 200);
         assertEquals("rejected", decided.get("appeal").get("state").asText());
         rig.get("/pass/api/reservations", "", 401); // patron routes need a session
+    }
+
+    /**
+     * Issue 7, the door knows the room's group: Zhang books discussion room A (a group of two here) and Li
+     * joins; at the start the hub reserves the room at the real door agent for both cards. A stranger's card
+     * is refused at the door, Li's checks the room in, Zhang's joins Li's session, and the cancellation frees
+     * the room at the door.
+     */
+    @Test
+    void roomOfAGroup_theDoorAdmitsOnlyItsMembers_untilTheCancellation() throws Exception {
+        rig = ReadingRoomHub.start(dir, clock, java.util.Map.of("carrel.reservations.rules.room-min-group", "2"));
+        hub = rig.hub;
+        EdgeAgent door = rig.door();
+        rig.importPatrons();
+        String zhang = rig.signIn("2023004217", "4711");
+        String li = rig.signIn("2023004218", "2468");
+        JsonNode booked = rig.post(
+                "/pass/api/reservations",
+                zhang,
+                "{\"room\":\"discussion-room-1\",\"start\":\"" + at("2026-11-23T10:00") + "\",\"minutes\":60}",
+                201);
+        rig.post(
+                "/pass/api/reservations/join",
+                li,
+                "{\"code\":\"" + booked.get("joinCode").asText() + "\"}",
+                200);
+
+        clock.set(at("2026-11-23T10:00"));
+        hub.reservations().sweep();
+        PatronGateTest.await(
+                () -> door.seats().seat("room-a").orElseThrow().state() == SeatState.RESERVED,
+                "the door to reserve room-a for the group");
+
+        CredentialHash stranger = rig.card("04FFFFFF");
+        SeatResult refused = door.seats().checkIn("room-a", stranger, "desk_reader");
+        assertEquals(
+                SeatResult.Code.SEAT_RESERVED,
+                assertInstanceOf(SeatResult.Refused.class, refused).code());
+        assertTrue(door.seats().checkIn("room-a", rig.card("04A1B2C5"), "desk_reader") instanceof SeatResult.Done);
+        assertTrue(door.seats().checkIn("room-a", rig.card("04A1B2C3"), "desk_reader") instanceof SeatResult.Done);
+        assertEquals(
+                Optional.of(rig.card("04A1B2C5")),
+                door.seats().seat("room-a").orElseThrow().patron(),
+                "Zhang joins Li's session");
+
+        rig.post("/pass/api/reservations/" + booked.get("id").asText() + "/cancel", zhang, "", 200);
+        PatronGateTest.await(
+                () -> door.seats().seat("room-a").orElseThrow().state() == SeatState.FREE,
+                "the cancellation to free room-a at the door");
     }
 
     /** Sets desk-05's sensor and waits until the hub has stored the agent's n-th presence event of it. */

@@ -251,6 +251,14 @@ class ContractConformanceTest {
                         .remove("graceUntil")),
                 broken("reserve with a hold's end", "SeatActionCommand", "body.until", o -> body(o).put(
                                 "until", "2025-03-29T09:00:00Z")),
+                broken("reserve with a group's members", "SeatActionCommand", "body.holders", o -> body(o).putArray(
+                                "holders")
+                        .add(body(o).get("patron").asText())),
+                broken("group without its members", "SeatActionCommand", "body.holders", o -> body(o).put(
+                                "action", "reserve_group")
+                        .put("until", "2025-03-01T11:00:00Z")
+                        .remove("graceUntil")),
+                broken("group of 21", "SeatActionCommand", "body.holders", o -> group(body(o), 21)),
                 broken("refusal without its code", "BookingResponse", "code", o -> o.put("outcome", "refused")),
                 broken("unknown booking outcome", "BookingResponse", "outcome", o -> o.put("outcome", "maybe")),
                 broken("snapshot not from version 0", "AllowlistDelta", "fromVersion", o -> o.put("fromVersion", 3)),
@@ -281,6 +289,15 @@ class ContractConformanceTest {
 
     private static Arguments broken(String what, String schema, String field, Consumer<ObjectNode> mutation) {
         return Arguments.of(Named.of(what, new Broken(schema, field, mutation)));
+    }
+
+    /** Turns a seat reservation into a group's of {@code size} distinct members, the patron first. */
+    private static void group(ObjectNode body, int size) {
+        body.put("action", "reserve_group").put("until", "2025-03-01T11:00:00Z").remove("graceUntil");
+        var holders = body.putArray("holders").add(body.get("patron").asText());
+        for (int i = 1; i < size; i++) {
+            holders.add(String.format(Locale.ROOT, "%064x", i));
+        }
     }
 
     private static ObjectNode body(ObjectNode payload) {

@@ -127,6 +127,10 @@ final class ContractSamples {
                                 CARD,
                                 Optional.empty(),
                                 Optional.of(TS.plus(java.time.Duration.ofDays(28))))),
+                command(
+                        30,
+                        CommandBody.SeatAction.reserveGroup(
+                                "room-a", List.of(CARD, REVOKED), TS.plus(java.time.Duration.ofHours(2)))),
                 new CommandReply(id(20), CommandName.LAMP, CommandReply.Outcome.APPLIED, Optional.empty(), TS),
                 new CommandReply(
                         id(23), CommandName.GATE, CommandReply.Outcome.REJECTED, Optional.of("interlock engaged"), TS),

@@ -102,7 +102,7 @@ public final class DeviceCommands implements CommandHandler.Executor {
 
     /**
      * The hub's side of a seat session: a reservation, a verified phone check-in, a cancellation, a gate
-     * exit, a long-term hold and its end.
+     * exit, a long-term hold or a room group's reservation, and its end.
      */
     private Applied seat(CommandBody.SeatAction c) {
         if (c.action() == CommandBody.SeatAction.Action.RELEASE_PATRON) {
@@ -116,6 +116,9 @@ public final class DeviceCommands implements CommandHandler.Executor {
                         seats.reserve(seatId, c.patron(), c.graceUntil().orElseThrow());
                     case CHECK_IN -> seats.checkIn(seatId, c.patron(), "hub");
                     case HOLD -> seats.hold(seatId, c.patron(), c.until().orElseThrow());
+                    case RESERVE_GROUP ->
+                        seats.reserveGroup(
+                                seatId, c.holders().orElseThrow(), c.until().orElseThrow());
                     default -> seats.release(seatId, c.patron());
                 };
         return switch (result) {

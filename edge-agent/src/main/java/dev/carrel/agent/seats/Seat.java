@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param patron who the seat is reserved for or occupied by now
  * @param confirmed presence was seen since the check-in (always true for a seat without a sensor)
- * @param hold a long-term hold, which outlives the sessions in it: when one ends the seat is reserved for
- *     the holder again ({@link #ended()})
+ * @param hold a long-term hold or a room group's reservation, which outlives the sessions in it: when one
+ *     ends the seat is reserved for the holder again ({@link #ended()})
  */
 public record Seat(
         String id,
@@ -85,8 +85,16 @@ public record Seat(
         return patron.map(who::equals).orElse(false);
     }
 
-    /** The session in the seat is the holder's own (a hold's sessions count no violation). */
+    /**
+     * The session in the seat is the holder's own, or for a room a member's of its group (a hold's sessions
+     * count no violation).
+     */
     boolean holderSession() {
-        return hold.map(h -> heldBy(h.holder())).orElse(false);
+        return hold.map(h -> patron.map(h::admits).orElse(false)).orElse(false);
+    }
+
+    /** The seat's hold lets this credential in. */
+    boolean admits(CredentialHash who) {
+        return hold.map(h -> h.admits(who)).orElse(false);
     }
 }

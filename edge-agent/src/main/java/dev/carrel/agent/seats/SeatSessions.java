@@ -31,6 +31,11 @@ import java.util.Set;
  * time) the seat is reserved for them again, not free. The holder's sessions count no violation (a hold has
  * no grace and no no-show; the weekly presence quota is the hub's business). At its {@code until} the seat
  * is free, and a release of the seat from the hub ends the hold at once.
+ *
+ * <p>A discussion room's seat reserved for its group ({@link #reserveGroup}) is such a hold admitting every
+ * member: any member's card checks the room in, a second member's joins the session in it (nothing
+ * changes), a stranger's is refused as reserved for someone else, and at {@code until} or the hub's release
+ * the room is free, a member's session in it ended too.
  */
 public final class SeatSessions {
     private final Map<String, SeatBinding> bindings = new LinkedHashMap<>();
@@ -83,13 +88,17 @@ public final class SeatSessions {
                 return new Refused(Code.SEAT_OUT_OF_ORDER, "seat " + seatId + " is out of order");
             }
             case RESERVED, OCCUPIED, AWAY -> {
-                if (!seat.heldBy(patron)) {
+                if (!seat.heldBy(patron) && !seat.admits(patron)) {
                     return seat.state() == SeatState.RESERVED
                             ? new Refused(Code.SEAT_RESERVED, "seat is reserved for someone else")
                             : new Refused(Code.SEAT_TAKEN, "seat is taken");
                 }
-                if (seat.state() == SeatState.OCCUPIED) {
+                if (seat.state() == SeatState.OCCUPIED && (seat.heldBy(patron) || seat.holderSession())) {
+                    // A room's second member at the door joins the group's session; it stays the first's.
                     return new Done(seat);
+                }
+                if (!seat.heldBy(patron) && !seat.waitingForHolder() && !groupHeld(seat)) {
+                    return new Refused(Code.SEAT_TAKEN, "seat is taken");
                 }
             }
             case FREE -> releaseOtherSeatOf(patron, seatId);
@@ -124,6 +133,22 @@ public final class SeatSessions {
      * moves {@code until}.
      */
     public synchronized SeatResult hold(String seatId, CredentialHash holder, Instant until) {
+        return hold(seatId, new Hold(holder, until));
+    }
+
+    /**
+     * A discussion room's seat reserved for its group until the booking's end: a hold whose holder is the
+     * organiser ({@code members}' first) and which admits every member. Sent again for the same organiser,
+     * it takes the new list and end (the group grew, the booking was extended). A stranger's session in the
+     * room goes on until a member's card takes the room over.
+     */
+    public synchronized SeatResult reserveGroup(String seatId, List<CredentialHash> members, Instant until) {
+        return hold(seatId, new Hold(members.getFirst(), until, members));
+    }
+
+    private SeatResult hold(String seatId, Hold hold) {
+        CredentialHash holder = hold.holder();
+        Instant until = hold.until();
         Seat seat = seats.get(seatId);
         if (seat == null) {
             return new Refused(Code.NO_SUCH_SEAT, "no seat " + seatId);
@@ -134,7 +159,7 @@ public final class SeatSessions {
         if (seat.hold().filter(h -> !h.holder().equals(holder)).isPresent()) {
             return new Refused(Code.SEAT_TAKEN, "seat is held for someone else");
         }
-        Seat held = seat.withHold(Optional.of(new Hold(holder, until)));
+        Seat held = seat.withHold(Optional.of(hold));
         if (seat.state() == SeatState.FREE) {
             change(seat, held.ended(), "held");
         } else {
@@ -145,14 +170,20 @@ public final class SeatSessions {
 
     /**
      * The hub releases the seat: a booking's no-show, cancellation or end ({@link #checkOut}), or the end of
-     * the patron's long-term hold, which frees the seat at once (a stranger's session in it goes on).
+     * the patron's long-term hold or of the room's group reservation (named by its organiser), which frees
+     * the seat at once, with the holder's or a member's session in it (a stranger's session goes on).
      */
     public synchronized SeatResult release(String seatId, CredentialHash patron) {
         Seat seat = seats.get(seatId);
+        if (seat != null && seat.state() == SeatState.FREE && seat.hold().isEmpty()) {
+            // Already free: the agent's own deadline (a no-show, a room's end) came first. What the hub asked
+            // for is so, which is not a failure for staff to chase.
+            return new Done(seat);
+        }
         if (seat == null || seat.hold().filter(h -> h.holder().equals(patron)).isEmpty()) {
             return checkOut(seatId, patron);
         }
-        if (seat.heldBy(patron)) {
+        if (seat.holderSession()) {
             change(seat, seat.released(), "hold_released");
         } else {
             save(seat.withHold(Optional.empty()));
@@ -254,13 +285,17 @@ public final class SeatSessions {
         endHolds(now);
     }
 
-    /** Holds whose time is over: a seat waiting for its holder is free; a session in it goes on without one. */
+    /**
+     * Holds whose time is over: a seat waiting for its holder is free; a session in it goes on without one,
+     * except a room group's, whose booking is over (the next group may have the room).
+     */
     private void endHolds(Instant now) {
         for (Seat seat : List.copyOf(seats.values())) {
-            if (seat.hold().filter(h -> h.overBy(now)).isEmpty()) {
+            Optional<Hold> over = seat.hold().filter(h -> h.overBy(now));
+            if (over.isEmpty()) {
                 continue;
             }
-            if (seat.waitingForHolder()) {
+            if (seat.waitingForHolder() || (over.get().group() && seat.holderSession())) {
                 change(seat, seat.released(), "hold_ended");
             } else {
                 save(seat.withHold(Optional.empty()));
@@ -280,6 +315,15 @@ public final class SeatSessions {
             }
             effects.power(bindings.get(seat.id()), false);
         }
+    }
+
+    /**
+     * A room's member checks in whoever sits there: back from the group's break, or taking the room from a
+     * stranger's session from before the booking (the room is the group's now). A long-term holder waits
+     * for a stranger's session to end instead.
+     */
+    private static boolean groupHeld(Seat seat) {
+        return seat.hold().map(Hold::group).orElse(false);
     }
 
     private void violation(Seat seat, EventBody.SeatViolation.Kind kind, String cause) {

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ import java.util.Optional;
  * must survive a power cut (a lost leave deadline would hold a seat for ever), so each save is fsynced.
  */
 public final class SqliteSeatStore implements SeatStore {
-    private static final int SCHEMA = 2;
+    private static final int SCHEMA = 3;
 
     private final Connection connection;
 
@@ -65,6 +66,10 @@ public final class SqliteSeatStore implements SeatStore {
             s.execute("ALTER TABLE seats ADD COLUMN hold_patron TEXT");
             s.execute("ALTER TABLE seats ADD COLUMN hold_until INTEGER");
         }
+        if (version < 3) {
+            // A room's seat reserved for its group: every member's credential, space-separated.
+            s.execute("ALTER TABLE seats ADD COLUMN hold_members TEXT");
+        }
         if (version < SCHEMA) {
             s.execute("PRAGMA user_version = " + SCHEMA);
         }
@@ -95,7 +100,10 @@ public final class SqliteSeatStore implements SeatStore {
         String holder = rs.getString("hold_patron");
         Optional<Hold> hold = holder == null
                 ? Optional.empty()
-                : Optional.of(new Hold(new CredentialHash(holder), Instant.ofEpochMilli(rs.getLong("hold_until"))));
+                : Optional.of(new Hold(
+                        new CredentialHash(holder),
+                        Instant.ofEpochMilli(rs.getLong("hold_until")),
+                        members(rs.getString("hold_members"))));
         return new Seat(
                 rs.getString("id"),
                 SeatState.valueOf(rs.getString("state")),
@@ -112,8 +120,8 @@ public final class SqliteSeatStore implements SeatStore {
         String sql = """
                 INSERT OR REPLACE INTO seats
                     (id, state, patron, leaves_used, confirmed, deadline_kind, deadline_at, last_presence,
-                     hold_patron, hold_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                     hold_patron, hold_until, hold_members)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             p.setString(1, seat.id());
             p.setString(2, seat.state().name());
@@ -137,10 +145,26 @@ public final class SqliteSeatStore implements SeatStore {
             } else {
                 p.setNull(10, Types.INTEGER);
             }
+            p.setString(
+                    11,
+                    seat.hold()
+                            .filter(Hold::group)
+                            .map(h -> String.join(
+                                    " ",
+                                    h.members().stream()
+                                            .map(CredentialHash::hex)
+                                            .toList()))
+                            .orElse(null));
             p.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot save seat " + seat.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<CredentialHash> members(String text) {
+        return text == null || text.isBlank()
+                ? List.of()
+                : Arrays.stream(text.split(" ")).map(CredentialHash::new).toList();
     }
 
     @Override

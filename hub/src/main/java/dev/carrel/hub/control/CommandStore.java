@@ -34,6 +34,9 @@ public interface CommandStore {
     /** The request's most recent command (ids are UUIDv7, so the largest), read in the caller's transaction. */
     Optional<TrackedCommand> latest(Connection c, String requestId) throws SQLException;
 
+    /** The payload body a command carried, as recorded, read in the caller's transaction. */
+    Optional<String> body(Connection c, String id) throws SQLException;
+
     /** How many commands are in each state, for metrics. */
     Map<TrackedCommand.State, Long> countByState() throws SQLException;
 }

@@ -99,6 +99,16 @@ public final class SqliteCommandStore implements CommandStore {
     }
 
     @Override
+    public Optional<String> body(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT body FROM commands WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
     public List<TrackedCommand> byRequest(String requestId) throws SQLException {
         return database.read(
                 c -> query(c, SELECT + " WHERE request_id = ? ORDER BY agent_id, endpoint_id, name", requestId));

@@ -21,6 +21,8 @@ import java.util.Optional;
  *   <li>a seat booking's start: the seat is reserved at its agent until the grace period ends;
  *   <li>the grace period: without a check-in at the seat confirmed by presence, a no-show;
  *   <li>a temporary leave that ran out: the seat is released and it counts as a violation;
+ *   <li>a room whose group is complete (or checked in) from its start to its end: its door's agent holds the
+ *       room for the group's credentials, sent again when the group or the end changes ({@link RoomPush});
  *   <li>a room whose group is not complete in time: released;
  *   <li>the end: completed, and the seat released;
  *   <li>each finished week of a long-term seat: released when its presence fell short of the quota; and a
@@ -31,11 +33,13 @@ final class Deadlines {
     private final Parts parts;
     private final SeatEvents events;
     private final LongTermSeats longTerm;
+    private final RoomPush rooms;
 
     Deadlines(Parts parts, SeatEvents events, LongTermSeats longTerm) {
         this.parts = parts;
         this.events = events;
         this.longTerm = longTerm;
+        this.rooms = new RoomPush(parts);
     }
 
     /** What a sweep changed, for tests and logs. */
@@ -50,11 +54,12 @@ final class Deadlines {
             after.clear();
             SpaceModel model = parts.spaces.current();
             for (Booking b : parts.bookings.due(c, now)) {
-                String outcome = b.kind() == Kind.ROOM ? room(c, b, now) : seat(c, model, b, now, after);
+                String outcome = b.kind() == Kind.ROOM ? room(c, b, now, after) : seat(c, model, b, now, after);
                 if (!outcome.isEmpty()) {
                     out.add(new Swept(b.id(), outcome));
                 }
             }
+            rooms.sweep(c, now, after);
             for (String held : longTerm.sweep(c, now, after)) {
                 String[] words = held.split(" ", 2);
                 out.add(new Swept(words[0], words[1]));
@@ -64,13 +69,14 @@ final class Deadlines {
         return out;
     }
 
-    private String room(Connection c, Booking b, Instant now) throws SQLException {
+    private String room(Connection c, Booking b, Instant now, List<Runnable> after) throws SQLException {
         if (b.state() == State.FORMING && !now.isBefore(b.graceUntil())) {
             parts.bookings.set(c, b.id(), now, "state, reason", State.RELEASED, "group_not_formed");
             return "group_not_formed";
         }
         if (!now.isBefore(b.end())) {
             parts.bookings.set(c, b.id(), now, "state, reason", State.COMPLETED, "ended");
+            rooms.sync(c, parts.bookings.find(c, b.id()).orElseThrow(), now, after);
             return "completed";
         }
         return "";

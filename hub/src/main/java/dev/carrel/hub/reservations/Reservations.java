@@ -30,11 +30,13 @@ import java.util.Optional;
 public final class Reservations {
     private final Parts parts;
     private final LongTermSeats longTerm;
+    private final RoomPush rooms;
     private final SecureRandom random = new SecureRandom();
 
     Reservations(Parts parts, LongTermSeats longTerm) {
         this.parts = parts;
         this.longTerm = longTerm;
+        this.rooms = new RoomPush(parts);
     }
 
     /** A booking asked for: a seat or a room, from {@code start} (now when empty) for {@code minutes}. */
@@ -166,7 +168,9 @@ public final class Reservations {
     public Booking cancel(String patronId, String id) throws SQLException {
         return change(patronId, id, "cancellation", (c, b, now, after) -> {
             parts.bookings.set(c, id, now, "state, reason", State.CANCELLED, "cancelled");
-            if (b.pushed()) {
+            if (b.kind() == Kind.ROOM) {
+                rooms.sync(c, parts.bookings.find(c, id).orElseThrow(), now, after);
+            } else if (b.pushed()) {
                 seat(c, b, SeatAction.Action.RELEASE).ifPresent(after::add);
             }
         });
@@ -236,13 +240,16 @@ public final class Reservations {
                         "the library closes at " + Hours.time(hours.get().close()));
             }
             parts.bookings.set(c, id, now, "end_at", end);
+            rooms.sync(c, parts.bookings.find(c, id).orElseThrow(), now, after);
         });
     }
 
     /** Joins a room's group with its code; the room is booked once the group is complete. */
     public Booking join(String patronId, String code) throws SQLException {
         String[] id = {""};
+        List<Runnable> after = new ArrayList<>();
         parts.write("joining a room", c -> {
+            after.clear();
             Booking b = parts.bookings
                     .byJoinCode(c, code.strip())
                     .filter(x -> x.kind() == Kind.ROOM)
@@ -253,8 +260,11 @@ public final class Reservations {
             if (b.state() == State.FORMING && parts.bookings.members(c, b.id()).size() >= b.minGroup()) {
                 parts.bookings.set(c, b.id(), now, "state", State.BOOKED);
             }
+            // A member joining a room in use, or completing its group after the start, gets in at the door now.
+            rooms.sync(c, parts.bookings.find(c, b.id()).orElseThrow(), now, after);
             id[0] = b.id();
         });
+        after.forEach(Runnable::run);
         return parts.bookings.find(id[0]).orElseThrow();
     }
 

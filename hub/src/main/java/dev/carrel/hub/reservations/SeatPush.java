@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Seat commands for bookings ({@code seat} RESERVE, CHECK_IN, RELEASE) and long-term holds (HOLD, RELEASE),
+ * Seat commands for bookings ({@code seat} RESERVE, CHECK_IN, RELEASE), long-term holds (HOLD, RELEASE) and
+ * rooms' groups (RESERVE_GROUP, RELEASE),
  * tracked like control's: each is a row of {@code commands} (request id = the booking's or the hold's id)
  * settled by the agent's reply or its expiry, so
  * {@code GET /api/control/{bookingId}} shows what the seat did with it. {@link #record} writes inside the
@@ -35,6 +36,11 @@ final class SeatPush {
      * send, and a hold matters for weeks, not seconds.
      */
     static final Duration HOLD_TTL = Duration.ofMinutes(10);
+    /**
+     * A room group's commands: a group may stand at the door, so a missed one is sent again within minutes
+     * ({@code RoomPush}); a booking lasts two hours at most, which bounds the rows of an agent that is away.
+     */
+    static final Duration ROOM_TTL = Duration.ofMinutes(2);
 
     private final CommandStore commands;
     private final AgentPublisher publisher;
@@ -94,6 +100,19 @@ final class SeatPush {
         return send(c, model, holdId, body, clock.instant().plus(HOLD_TTL));
     }
 
+    /**
+     * Records a room group's command (RESERVE_GROUP, or RELEASE naming the organiser) on the room's seat, with
+     * the booking's id as request id; it lives {@link #ROOM_TTL}.
+     */
+    Optional<Sent> recordRoom(Connection c, SpaceModel model, String bookingId, SeatAction body) throws SQLException {
+        return send(c, model, bookingId, body, clock.instant().plus(ROOM_TTL));
+    }
+
+    /** The body a recorded command carried, as {@link #text} wrote it. */
+    Optional<String> body(Connection c, String commandId) throws SQLException {
+        return commands.body(c, commandId);
+    }
+
     /** The request's most recent seat command, in the caller's transaction. */
     Optional<TrackedCommand> latest(Connection c, String requestId) throws SQLException {
         return commands.latest(c, requestId);
@@ -134,7 +153,7 @@ final class SeatPush {
                 .findFirst();
     }
 
-    private String text(Object body) {
+    String text(Object body) {
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {

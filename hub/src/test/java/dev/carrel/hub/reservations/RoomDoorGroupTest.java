@@ -1,0 +1,222 @@
+package dev.carrel.hub.reservations;
+
+import static dev.carrel.hub.reservations.ReservationHub.at;
+import static dev.carrel.hub.reservations.ReservationHub.hash;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carrel.protocol.CommandBody.SeatAction;
+import dev.carrel.protocol.CommandBody.SeatAction.Action;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The door's agent knows the room's group (issue 7): while Ann's room booking (room-a, 14:00-15:00; Bo and
+ * Cy complete the group of three) is on, the hub reserves the room's seat at the door's agent for every
+ * member's credential with {@code seat} RESERVE_GROUP until the end, sends it again when the group grows or
+ * the booking is extended, and RELEASE at the end or on cancellation.
+ */
+class RoomDoorGroupTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private ReservationHub h;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = new ReservationHub(dir, "2026-11-02T13:50");
+        h.register("ann", "bo", "cy", "dan");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void bookedRoomsStart_reservesTheDoorForEveryMember_untilTheEnd() throws Exception {
+        SeatAgent agent = h.agent();
+        Booking room = bookRoom("bo", "cy");
+        assertEquals(List.of(), h.sweepAt("2026-11-02T13:59"));
+        assertEquals(List.of(), commands(room.id()), "nothing before the start");
+
+        h.sweepAt("2026-11-02T14:00");
+
+        SeatAction sent = agent.awaitCommand(Action.RESERVE_GROUP);
+        assertEquals(Optional.of("room-a-seat"), sent.seatId());
+        assertEquals(hash("ann"), sent.patron());
+        assertEquals(Optional.of(List.of(hash("ann"), hash("bo"), hash("cy"))), sent.holders());
+        assertEquals(Optional.of(at("2026-11-02T15:00")), sent.until());
+        ReservationHub.await(() -> commands(room.id()).equals(List.of("reserve_group applied")), "the agent's reply");
+        h.sweepAt("2026-11-02T14:10");
+        assertEquals(List.of("reserve_group applied"), commands(room.id()), "applied: not sent again");
+    }
+
+    @Test
+    void memberJoiningLater_isSentWithTheWholeNewList() throws Exception {
+        SeatAgent agent = h.agent();
+        Booking room = bookRoom("bo", "cy");
+        h.sweepAt("2026-11-02T14:00");
+        agent.awaitCommand(Action.RESERVE_GROUP);
+
+        h.clock.set(at("2026-11-02T14:20"));
+        h.reservations().join("dan", room.joinCode().orElseThrow());
+
+        SeatAction again = nth(agent, Action.RESERVE_GROUP, 2);
+        assertEquals(Optional.of(List.of(hash("ann"), hash("bo"), hash("cy"), hash("dan"))), again.holders());
+        assertEquals(hash("ann"), again.patron());
+    }
+
+    @Test
+    void groupCompletedAfterTheStart_isReservedAtTheDoorAtOnce_butNotWhileForming() throws Exception {
+        SeatAgent agent = h.agent();
+        Booking room = bookRoom("bo");
+        h.sweepAt("2026-11-02T14:05");
+        assertEquals(List.of(), commands(room.id()), "a forming group has no room yet");
+
+        h.reservations().join("cy", room.joinCode().orElseThrow());
+
+        assertEquals(
+                Optional.of(List.of(hash("ann"), hash("bo"), hash("cy"))),
+                agent.awaitCommand(Action.RESERVE_GROUP).holders());
+    }
+
+    @Test
+    void extension_movesTheDoorsEnd() throws Exception {
+        SeatAgent agent = h.agent();
+        Booking room = bookRoom("bo", "cy");
+        h.sweepAt("2026-11-02T14:00");
+        agent.awaitCommand(Action.RESERVE_GROUP);
+
+        h.clock.set(at("2026-11-02T14:30"));
+        h.reservations().extend("ann", room.id(), 30);
+
+        assertEquals(
+                Optional.of(at("2026-11-02T15:30")),
+                nth(agent, Action.RESERVE_GROUP, 2).until());
+    }
+
+    @Test
+    void cancellation_sendsReleaseNamingTheOrganiser() throws Exception {
+        SeatAgent agent = h.agent();
+        Booking room = bookRoom("bo", "cy");
+        h.sweepAt("2026-11-02T14:00");
+        agent.awaitCommand(Action.RESERVE_GROUP);
+
+        h.clock.set(at("2026-11-02T14:15"));
+        h.reservations().cancel("ann", room.id());
+
+        SeatAction release = agent.awaitCommand(Action.RELEASE);
+        assertEquals(Optional.of("room-a-seat"), release.seatId());
+        assertEquals(hash("ann"), release.patron());
+        ReservationHub.await(
+                () -> commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
+                "the release's reply");
+        h.sweepAt("2026-11-02T14:40");
+        assertEquals(List.of("reserve_group applied", "release applied"), commands(room.id()), "nothing sent again");
+    }
+
+    @Test
+    void theEnd_sendsRelease_once() throws Exception {
+        SeatAgent agent = h.agent();
+        Booking room = bookRoom("bo", "cy");
+        h.sweepAt("2026-11-02T14:00");
+        agent.awaitCommand(Action.RESERVE_GROUP);
+
+        assertEquals(List.of(room.id() + " completed"), h.sweepAt("2026-11-02T15:00"));
+
+        assertEquals(hash("ann"), agent.awaitCommand(Action.RELEASE).patron());
+        ReservationHub.await(
+                () -> commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
+                "the release's reply");
+        h.sweepAt("2026-11-02T15:10");
+        assertEquals(List.of("reserve_group applied", "release applied"), commands(room.id()));
+    }
+
+    @Test
+    void aCommandTheAgentMissed_isSentAgainOnceExpired() throws Exception {
+        Booking room = bookRoom("bo", "cy");
+        h.sweepAt("2026-11-02T14:00");
+        assertEquals(List.of("reserve_group"), actions(room.id()));
+        h.sweepAt("2026-11-02T14:01");
+        assertEquals(List.of("reserve_group"), actions(room.id()), "not expired yet: waits");
+
+        SeatAgent agent = h.agent(); // the door comes online after the first command expired unseen
+        h.sweepAt("2026-11-02T14:03");
+
+        assertEquals(
+                Optional.of(List.of(hash("ann"), hash("bo"), hash("cy"))),
+                agent.awaitCommand(Action.RESERVE_GROUP).holders());
+        ReservationHub.await(
+                () -> actions(room.id()).equals(List.of("reserve_group", "reserve_group applied")),
+                "the agent's reply");
+    }
+
+    /** Ann's room booking for 14:00-15:00, which these patrons join. */
+    private Booking bookRoom(String... members) throws Exception {
+        Booking room = h.reservations()
+                .book(
+                        "ann",
+                        new Reservations.Request(Booking.Kind.ROOM, "room-a", Optional.of(at("2026-11-02T14:00")), 60));
+        for (String member : members) {
+            h.reservations().join(member, room.joinCode().orElseThrow());
+        }
+        return room;
+    }
+
+    /** Waits for the agent's {@code n}th command with this action. */
+    private static SeatAction nth(SeatAgent agent, Action action, int n) throws InterruptedException {
+        ReservationHub.await(
+                () -> agent.seatCommands.stream()
+                                .filter(c -> c.action() == action)
+                                .count()
+                        >= n,
+                n + " " + action + " commands");
+        return agent.seatCommands.stream()
+                .filter(c -> c.action() == action)
+                .skip(n - 1L)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** As {@link #commands}, but an unanswered command is only its action (the expiry timer runs in real time). */
+    private List<String> actions(String bookingId) {
+        return commands(bookingId).stream()
+                .map(c -> c.replace(" pending", "").replace(" expired", ""))
+                .toList();
+    }
+
+    /** The booking's seat commands, oldest first, as {@code "<action> <state>"}. */
+    private List<String> commands(String bookingId) {
+        try {
+            return h.hub.reservations().database().read(c -> {
+                List<String> out = new ArrayList<>();
+                try (var s = c.prepareStatement("SELECT body, state FROM commands WHERE request_id = ? ORDER BY id")) {
+                    s.setString(1, bookingId);
+                    try (var rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(JSON.readTree(rs.getString(1))
+                                            .path("action")
+                                            .asText() + " " + rs.getString(2));
+                        }
+                    }
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                return out;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
