@@ -253,6 +253,11 @@ class ContractConformanceTest {
                                 "until", "2025-03-29T09:00:00Z")),
                 broken("refusal without its code", "BookingResponse", "code", o -> o.put("outcome", "refused")),
                 broken("unknown booking outcome", "BookingResponse", "outcome", o -> o.put("outcome", "maybe")),
+                broken(
+                        "room's join code of four digits",
+                        "BookingResponse",
+                        "joinCode",
+                        o -> o.put("joinCode", "4821")),
                 broken("snapshot not from version 0", "AllowlistDelta", "fromVersion", o -> o.put("fromVersion", 3)),
                 broken("null in the twin state", "TwinDesired", "state.awayGraceMinutes", o -> ((ObjectNode)
                                 o.get("state"))
