@@ -197,7 +197,8 @@ public final class EdgeAgent implements AutoCloseable {
             throws IOException {
         Parts p = parts;
         Optional<HubBooking> booking = Optional.empty();
-        if (k.profile().mode() == KioskProfile.Mode.READING_ROOM) {
+        // A reading room's kiosk books its seats; a room's door books the room through its seat.
+        if (k.profile().mode() == KioskProfile.Mode.READING_ROOM || k.profile().mode() == KioskProfile.Mode.ROOM) {
             HubBooking hub = HubBooking.over(p.connection, HubBooking.WAIT);
             p.connection.onResponse(BookingRequest.NAME, hub::onResponse);
             booking = Optional.of(hub);

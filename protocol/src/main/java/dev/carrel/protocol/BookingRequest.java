@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * A reading-room kiosk books a seat for the patron whose card it just read, on {@code requests/book} with an
- * MQTT 5 response topic and correlation data (MQTT 5 §4.10). The hub owns bookings and answers with a
- * {@link BookingResponse}; {@code start} empty means now.
+ * MQTT 5 response topic and correlation data (MQTT 5 §4.10); a discussion room's door kiosk sends its room's
+ * seat, and the hub books the room. The hub owns bookings and answers with a {@link BookingResponse};
+ * {@code start} empty means now.
  */
 public record BookingRequest(
         String kioskId, CredentialHash credential, String seat, Optional<Instant> start, int minutes, Instant ts)

@@ -9,7 +9,9 @@ import java.util.Optional;
  * with the rule's {@code code} ({@code seat_taken}, {@code banned}, {@code outside_window},
  * {@code walk_up_only}, ... as the reservations REST API names them), or {@code invalid} with the request's
  * {@code field} that was wrong. {@code reason} is an English sentence for logs; a kiosk shows its own text
- * for the code.
+ * for the code. A room booked at its door kiosk is {@code booked} with the room's {@code joinCode} (six digits)
+ * and {@code groupSize}, the members it needs, the organiser included; both are absent for a seat, and a
+ * reader that does not know them still reads the rest (docs/mqtt-contract.md).
  */
 public record BookingResponse(
         Outcome outcome,
@@ -19,7 +21,9 @@ public record BookingResponse(
         Optional<Instant> end,
         Optional<String> code,
         Optional<String> field,
-        Optional<String> reason)
+        Optional<String> reason,
+        Optional<String> joinCode,
+        Optional<Integer> groupSize)
         implements Message {
 
     public enum Outcome {
@@ -41,6 +45,14 @@ public record BookingResponse(
         code = Check.optional("code", code);
         field = Check.optional("field", field);
         reason = Check.optional("reason", reason);
+        joinCode = Check.optional("joinCode", joinCode);
+        groupSize = Check.optional("groupSize", groupSize);
+        joinCode.ifPresent(c -> {
+            if (!c.matches("[0-9]{6}")) {
+                throw new InvalidFieldException("joinCode", "must be six digits");
+            }
+        });
+        groupSize.ifPresent(n -> Check.range("groupSize", n, 1, 100));
         bookingId.ifPresent(id -> Check.localId("bookingId", id));
         seat.ifPresent(s -> Check.localId("seat", s));
         code.ifPresent(c -> Check.localId("code", c));
@@ -66,7 +78,25 @@ public record BookingResponse(
                 Optional.of(end),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
+    }
+
+    /** A room booked through its seat: the group forms with {@code joinCode} until it has {@code groupSize}. */
+    public static BookingResponse bookedRoom(
+            String bookingId, String seat, Instant start, Instant end, String joinCode, int groupSize) {
+        return new BookingResponse(
+                Outcome.BOOKED,
+                Optional.of(bookingId),
+                Optional.of(seat),
+                Optional.of(start),
+                Optional.of(end),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(joinCode),
+                Optional.of(groupSize));
     }
 
     public static BookingResponse refused(String code, String reason) {
@@ -78,7 +108,9 @@ public record BookingResponse(
                 Optional.empty(),
                 Optional.of(code),
                 Optional.empty(),
-                Optional.of(clip(reason)));
+                Optional.of(clip(reason)),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public static BookingResponse invalid(String field, String reason) {
@@ -90,7 +122,9 @@ public record BookingResponse(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.of(clip(field.isBlank() ? "$" : field)),
-                Optional.of(clip(reason)));
+                Optional.of(clip(reason)),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static String clip(String s) {

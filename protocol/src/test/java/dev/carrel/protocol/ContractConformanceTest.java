@@ -261,6 +261,11 @@ class ContractConformanceTest {
                 broken("group of 21", "SeatActionCommand", "body.holders", o -> group(body(o), 21)),
                 broken("refusal without its code", "BookingResponse", "code", o -> o.put("outcome", "refused")),
                 broken("unknown booking outcome", "BookingResponse", "outcome", o -> o.put("outcome", "maybe")),
+                broken(
+                        "room's join code of four digits",
+                        "BookingResponse",
+                        "joinCode",
+                        o -> o.put("joinCode", "4821")),
                 broken("snapshot not from version 0", "AllowlistDelta", "fromVersion", o -> o.put("fromVersion", 3)),
                 broken("null in the twin state", "TwinDesired", "state.awayGraceMinutes", o -> ((ObjectNode)
                                 o.get("state"))

@@ -154,6 +154,8 @@ final class ContractSamples {
                 new BookingRequest("kiosk-3f", CARD, "seat-12", Optional.empty(), 120, TS),
                 new BookingRequest("kiosk-3f", CARD, "seat-12", Optional.of(TS.plusSeconds(3600)), 90, TS),
                 BookingResponse.booked("0195521c-8b2a-7c3e-9d4f-1a2b3c4d5e60", "seat-12", TS, TS.plusSeconds(7200)),
+                BookingResponse.bookedRoom(
+                        "0195521c-8b2a-7c3e-9d4f-1a2b3c4d5e61", "room-a", TS, TS.plusSeconds(3600), "048213", 3),
                 BookingResponse.refused("seat_taken", "the seat is already booked for that time; choose another"),
                 BookingResponse.invalid("minutes", "must be between 1 and 1440"),
                 new AllowlistDelta(

@@ -46,6 +46,27 @@ class WireCodecTest {
     }
 
     @Test
+    void roomBookingAnswer_roundTripsWithJoinCodeAndGroupSize_andASeatAnswerHasNeither() throws Exception {
+        Topic responses = Topic.response(ROOM, BookingRequest.NAME);
+        BookingResponse room = BookingResponse.bookedRoom("b-7", "room-a", TS, TS.plusSeconds(3600), "048213", 3);
+        String json = new String(codec.encode(room), UTF_8);
+        assertTrue(json.contains("\"joinCode\":\"048213\"") && json.contains("\"groupSize\":3"), json);
+        assertEquals(room, codec.decode(responses, json.getBytes(UTF_8), BookingResponse.class));
+
+        // An answer from a hub that predates room bookings at the door still reads, without either.
+        String seat = "{\"v\":1,\"outcome\":\"booked\",\"bookingId\":\"b-8\",\"seat\":\"desk-03\","
+                + "\"start\":\"2026-11-23T09:15:00Z\",\"end\":\"2026-11-23T11:15:00Z\"}";
+        BookingResponse back = codec.decode(responses, seat.getBytes(UTF_8), BookingResponse.class);
+        assertEquals(Optional.empty(), back.joinCode());
+        assertEquals(Optional.empty(), back.groupSize());
+
+        PayloadException shortCode = assertThrows(
+                PayloadException.class,
+                () -> codec.decode(responses, json.replace("048213", "4821").getBytes(UTF_8), BookingResponse.class));
+        assertEquals("joinCode", shortCode.field());
+    }
+
+    @Test
     void optionalField_absentWhenEmpty_andReadBackEmpty() throws Exception {
         Event event = new Event(
                 EventIds.system().next(),

@@ -8,6 +8,8 @@ import dev.carrel.agent.EdgeAgent;
 import dev.carrel.drivers.CredentialKind;
 import dev.carrel.drivers.Hardware;
 import dev.carrel.hub.Hub;
+import dev.carrel.hub.reservations.Booking;
+import dev.carrel.hub.reservations.Reservations;
 import dev.carrel.protocol.SeatState;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -18,31 +20,37 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
 
 /**
  * Issue 7, booking at the kiosk end to end, in headless Chromium: a real hub (patrons, reservations, the demo
  * library's space model) and the reading room as a real edge agent whose kiosk has its own (simulated) card
  * reader. A card tap, "book a seat" and a free seat make a booking at the hub over MQTT 5 request/response,
  * and the seat is {@code reserved} at the agent; with the hub down, the kiosk says booking needs the library
- * system and nothing is booked.
+ * system and nothing is booked. At a discussion room's door the same tap books the room: the page shows the
+ * hub's join code, and a second patron's try for the same time gets the refusal as a sentence.
  */
 class KioskBookingEndToEndTest {
     private static final String CARD = "04A1B2C3";
+    private static final String CARD2 = "04A1B2C5";
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     /** Monday 09:50 in the demo library's time zone: open, and bookable now. */
-    private static final Clock CLOCK = Clock.fixed(
-            LocalDateTime.parse("2026-11-23T09:50")
-                    .atZone(ZoneId.of("Europe/Berlin"))
-                    .toInstant(),
-            ZoneOffset.UTC);
+    private static final Clock CLOCK =
+            Clock.fixed(LocalDateTime.parse("2026-11-23T09:50").atZone(BERLIN).toInstant(), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -65,7 +73,21 @@ class KioskBookingEndToEndTest {
     }
 
     private void start() throws Exception {
-        browser = KioskBrowser.open(KioskBrowser.LANDSCAPE);
+        start("reading-room-1", site -> KioskRig.readingRoom(12, site), KioskBrowser.LANDSCAPE, b -> {});
+    }
+
+    /**
+     * The hub with its patrons, and one kiosk agent (the reading room's, or a discussion room's door) whose page
+     * the browser loads once {@code prepare} has set it up.
+     */
+    private void start(
+            String agent,
+            Function<AgentLayout.SiteSettings, AgentLayout> layout,
+            Dimension screen,
+            Consumer<KioskBrowser> prepare)
+            throws Exception {
+        browser = KioskBrowser.open(screen);
+        prepare.accept(browser);
         AgentLayout.SiteSettings site = KioskRig.site(dir);
         hub = Hub.start(
                 Config.just(ConfigSources.create(Map.ofEntries(
@@ -81,10 +103,11 @@ class KioskBookingEndToEndTest {
                         Map.entry("carrel.passes.pin-iterations", "1000"),
                         Map.entry("carrel.reservations.sweep-every", "1h")))),
                 CLOCK);
-        importPatrons("id,name,group,card_uid,pin\n2023004217,Zhang San,undergraduate," + CARD + ",4711\n");
+        importPatrons("id,name,group,card_uid,pin\n2023004217,Zhang San,undergraduate," + CARD + ",4711\n"
+                + "2023004218,Li Si,undergraduate," + CARD2 + ",2468\n");
         room = EdgeAgent.start(
-                KioskRig.config("reading-room-1", dir.resolve("reading-room-1"), Optional.of(hub)),
-                KioskRig.readingRoom(12, site),
+                KioskRig.config(agent, dir.resolve(agent), Optional.of(hub)),
+                layout.apply(site),
                 Hardware.none(),
                 CLOCK);
         KioskRig.awaitOnline(room);
@@ -142,6 +165,78 @@ class KioskBookingEndToEndTest {
         assertEquals(503, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"code\":\"hub_offline\""), r.body());
         assertTrue(r.body().contains("walk up to a free seat instead"), r.body());
+    }
+
+    @Test
+    void doorKiosk_bookThisRoom_showsTheHubsJoinCode_andARoomTakenIsSaidAsASentence() throws Exception {
+        start("discussion-room-1", KioskRig::room, KioskBrowser.PORTRAIT, this::hubTimeInTheBrowser);
+
+        KioskRig.reader(room, "kiosk-reader").present(CredentialKind.CARD_UID, CARD);
+        browser.click("#room-panel [data-action='action.bookRoom']");
+        browser.untilVisible("#room-panel [data-start='now'].chosen");
+        browser.click("#room-panel [data-minutes='60']");
+        browser.untilVisible("#room-panel [data-minutes='60'].chosen");
+        browser.click("#room-panel [data-action='roomBooking.book']");
+        browser.untilVisible("#room-booked .join-code");
+
+        String shown = browser.text("#room-booked .join-code");
+        List<Booking> bookings = hub.reservations().reservations().mine("2023004217");
+        assertEquals(1, bookings.size(), bookings.toString());
+        Booking booked = bookings.getFirst();
+        assertEquals(Booking.Kind.ROOM, booked.kind());
+        assertEquals("discussion-room-1", booked.resourceId());
+        assertEquals(CLOCK.instant().plus(Duration.ofMinutes(60)), booked.end());
+        assertEquals(booked.joinCode().orElseThrow(), shown, "the door shows the hub's join code");
+        assertTrue(browser.text("#room-booked").contains("还需 2 人"), browser.text("#room-booked"));
+        assertTrue(
+                browser.visibleText().stream().noneMatch(t -> t.matches("(?s).*[A-Za-z].*")),
+                "no Latin letter in zh-CN: " + browser.visibleText());
+        browser.click("#room-booked [data-action='action.done']");
+        browser.untilText("#bookings-list", "09:50");
+
+        // Zhang books the room again for 11:30 on his phone; the door does not know it yet. Li asks at the door
+        // for 11:00-12:30 (now is not offered: the room is booked now), and the hub refuses.
+        hub.reservations()
+                .reservations()
+                .book(
+                        "2023004217",
+                        new Reservations.Request(
+                                Booking.Kind.ROOM, "discussion-room-1", Optional.of(berlin("11:30")), 60));
+        KioskRig.reader(room, "kiosk-reader").present(CredentialKind.CARD_UID, CARD2);
+        browser.click("#room-panel [data-action='action.bookRoom']");
+        String eleven = "#room-panel [data-start='" + berlin("11:00") + "']";
+        browser.click(eleven.replace("Z']", ".000Z']"));
+        assertTrue(browser.all("#room-panel [data-start='now']").isEmpty(), "now is not offered");
+        browser.click("#room-panel [data-minutes='90']");
+        browser.click("#room-panel [data-action='roomBooking.book']");
+        browser.untilText("#toast", "该时段研讨室已被预约");
+        browser.click("#lang");
+        browser.click("#room-panel [data-action='roomBooking.book']");
+        browser.untilText("#toast", "The room is already booked for that time");
+        assertTrue(hub.reservations().reservations().mine("2023004218").isEmpty(), "nothing booked for Li");
+    }
+
+    private static Instant berlin(String time) {
+        return LocalDateTime.parse("2026-11-23T" + time).atZone(BERLIN).toInstant();
+    }
+
+    /**
+     * The door page reads the time from the browser: this makes the browser's clock the hub's (fixed) one and
+     * its time zone the library's, so "now" and the later starts it offers are the hub's.
+     */
+    private void hubTimeInTheBrowser(KioskBrowser b) {
+        b.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", BERLIN.getId()));
+        b.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                                (() => {
+                                  const Real = Date;
+                                  const offset = %d - Real.now();
+                                  class HubDate extends Real {
+                                    constructor(...a) { if (a.length === 0) super(Real.now() + offset); else super(...a); }
+                                    static now() { return Real.now() + offset; }
+                                  }
+                                  globalThis.Date = HubDate;
+                                })();""".formatted(
+                        CLOCK.millis())));
     }
 
     private void importPatrons(String csv) throws Exception {

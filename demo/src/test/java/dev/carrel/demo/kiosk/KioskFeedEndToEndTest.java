@@ -104,6 +104,11 @@ class KioskFeedEndToEndTest {
         assertEquals(room.minGroup(), bookings.get(0).path("size").asInt());
         assertEquals(
                 room.joinCode().orElseThrow(), bookings.get(0).path("joinCode").asText());
+        JsonNode rules = awaitKiosk(hub, door, k -> k.has("room")).path("room");
+        assertEquals(30, rules.path("minMinutes").asInt(), rules.toString());
+        assertEquals(120, rules.path("maxMinutes").asInt());
+        assertEquals(room.minGroup(), rules.path("groupSize").asInt());
+        assertEquals(15, rules.path("formationMinutes").asInt());
 
         long version = hub.facilities().twins().view(AgentId.of("gate-1")).desiredVersion();
         hub.facilities().kiosks().refresh();

@@ -20,8 +20,12 @@ import java.util.Set;
  * at the hub for the patron who just tapped their card at the kiosk ({@link KioskPatron}). The hub decides
  * (docs/reservations.md, "At the kiosk"); this class only turns its answer into the kiosk API's:
  *
+ * <p>At a discussion room's door the seat is the room's, and the hub books the room: the answer then also has
+ * the group's {@code joinCode} and {@code groupSize} (members needed, the organiser included).
+ *
  * <ul>
- *   <li>{@code 201 {"booking", "seat", "start", "end"}}, and the screen forgets the patron;
+ *   <li>{@code 201 {"booking", "seat", "start", "end", "joinCode"?, "groupSize"?}}, and the screen forgets the
+ *       patron;
  *   <li>{@code 409 {"error", "code"}} for a rule's refusal ({@code 403} for {@code banned}), the hub's codes;
  *   <li>{@code 400 {"error", "field"}} for a request the hub or this class found malformed;
  *   <li>{@code 503 {"error", "code": "hub_offline"}} when the hub cannot be asked or does not answer in time:
@@ -72,6 +76,8 @@ final class KioskBookings {
                 out.put("seat", r.seat().orElse(seat));
                 out.put("start", r.start().orElseThrow().toString());
                 out.put("end", r.end().orElseThrow().toString());
+                r.joinCode().ifPresent(code -> out.put("joinCode", code));
+                r.groupSize().ifPresent(n -> out.put("groupSize", n));
                 yield new Answer(201, out);
             }
             case REFUSED -> {

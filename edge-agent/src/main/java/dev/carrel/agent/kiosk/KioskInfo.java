@@ -40,6 +40,7 @@ final class KioskInfo {
         out.put("hours", hours(clock.instant()));
         out.put("zones", twin.zones());
         out.put("bookings", twin.bookings());
+        twin.room().ifPresent(room -> out.put("room", room));
         return out;
     }
 

@@ -40,7 +40,8 @@ import java.util.logging.Logger;
  * GET  /api/qr.svg                the QR code of the patron web page (404 when none is configured)
  * GET  /api/events                server-sent events: greeting, refusal, seats, connection, patron, problem
  * POST /api/seats/{id}/check-in   for the patron who just tapped their card at the kiosk
- * POST /api/seats/{id}/book       {minutes, start?}: a booking at the hub for that patron ({@link KioskBookings})
+ * POST /api/seats/{id}/book       {minutes, start?}: a booking at the hub for that patron ({@link KioskBookings});
+ *                                 at a room's door, {id} is the room's seat and the hub books the room
  * POST /api/seats/{id}/leave      a temporary leave
  * POST /api/seats/{id}/check-out
  * POST /api/feedback              {score: 1-5, comment?} → a feedback event

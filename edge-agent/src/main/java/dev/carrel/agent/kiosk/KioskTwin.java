@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * <pre>
  * "kiosk": {
  *   "zones":     [{"id": "reading-room-1", "name": {"en": "Reading room 1", "zh-CN": "第一阅览室"}, "free": 12, "total": 24}],
- *   "bookings":  [{"from": "14:00", "to": "16:00", "size": 4, "joinCode": "4821"}]
+ *   "bookings":  [{"from": "14:00", "to": "16:00", "size": 4, "joinCode": "4821"}],
+ *   "room":      {"minMinutes": 30, "maxMinutes": 120, "groupSize": 3, "formationMinutes": 15}
  * }
  * </pre>
  */
@@ -73,6 +74,37 @@ public final class KioskTwin {
             out.add(booking);
         }
         return out;
+    }
+
+    /**
+     * How the room at this door is booked: lengths {@code minMinutes}-{@code maxMinutes}, the group's
+     * {@code groupSize} and its {@code formationMinutes}; empty without it, or when any of them is implausible
+     * (the page then offers its defaults, and the hub still decides).
+     */
+    public Optional<Map<String, Object>> room() {
+        if (!(section().get("room") instanceof Map<?, ?> r)) {
+            return Optional.empty();
+        }
+        if (!(r.get("minMinutes") instanceof Integer min)
+                || !(r.get("maxMinutes") instanceof Integer max)
+                || !(r.get("groupSize") instanceof Integer group)
+                || !(r.get("formationMinutes") instanceof Integer formation)
+                || min < 1
+                || max < min
+                || max > 24 * 60
+                || group < 1
+                || group > 100
+                || formation < 0
+                || formation > 24 * 60) {
+            skipped("room", r);
+            return Optional.empty();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("minMinutes", min);
+        out.put("maxMinutes", max);
+        out.put("groupSize", group);
+        out.put("formationMinutes", formation);
+        return Optional.of(out);
     }
 
     /** A name in the kiosk's languages: {"en": …, "zh-CN": …}, or one text for both. */

@@ -140,6 +140,22 @@ class KioskApiTest {
     }
 
     @Test
+    void roomRules_comeFromTheTwin_andImplausibleOnesAreLeftOut() throws Exception {
+        assertTrue(json.readTree(get("/api/kiosk").body()).path("room").isMissingNode(), "none invented");
+        desired.set(Map.of(
+                "kiosk",
+                Map.of("room", Map.of("minMinutes", 30, "maxMinutes", 90, "groupSize", 4, "formationMinutes", 15))));
+        JsonNode room = json.readTree(get("/api/kiosk").body()).path("room");
+        assertEquals(90, room.path("maxMinutes").asInt(), room.toString());
+        assertEquals(4, room.path("groupSize").asInt());
+
+        desired.set(Map.of(
+                "kiosk",
+                Map.of("room", Map.of("minMinutes", 60, "maxMinutes", 30, "groupSize", 4, "formationMinutes", 15))));
+        assertTrue(json.readTree(get("/api/kiosk").body()).path("room").isMissingNode(), "max below min");
+    }
+
+    @Test
     void qrCode_isAnSvgOfThePatronPage() throws Exception {
         HttpResponse<String> r = get("/api/qr.svg");
         assertEquals(200, r.statusCode());

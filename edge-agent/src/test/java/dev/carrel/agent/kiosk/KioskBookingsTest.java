@@ -72,6 +72,30 @@ class KioskBookingsTest {
     }
 
     @Test
+    void roomSeat_bookedAsTheRoom_answersItsJoinCodeAndGroupSize_aSeatNeither() throws Exception {
+        hub = r -> Optional.of(
+                r.seat().equals("room-a")
+                        ? BookingResponse.bookedRoom("b-2", r.seat(), NOW, NOW.plusSeconds(3600), "048213", 3)
+                        : BookingResponse.booked("b-3", r.seat(), NOW, NOW.plusSeconds(3600)));
+        KioskBookings k = kiosk(Duration.ofSeconds(5));
+
+        KioskBookings.Answer room = k.book("room-a", ZHANG, "{\"minutes\":60,\"start\":\"2026-11-23T09:30:00Z\"}");
+        KioskBookings.Answer seat = k.book("desk-03", ZHANG, "{\"minutes\":60}");
+
+        assertAll(
+                () -> assertEquals(201, room.status(), room.toString()),
+                () -> assertEquals("b-2", room.body().get("booking")),
+                () -> assertEquals("048213", room.body().get("joinCode")),
+                () -> assertEquals(3, room.body().get("groupSize")),
+                () -> assertEquals(NOW.plusSeconds(3600).toString(), room.body().get("end")),
+                () -> assertEquals("room-a", sent.getFirst().seat()),
+                () -> assertEquals(60, sent.getFirst().minutes()),
+                () -> assertEquals(201, seat.status()),
+                () -> assertTrue(
+                        !seat.body().containsKey("joinCode") && !seat.body().containsKey("groupSize")));
+    }
+
+    @Test
     void laterSlot_isSentAsTheStart() throws Exception {
         hub = r -> Optional.of(BookingResponse.booked("b-1", r.seat(), r.start().orElseThrow(), NOW));
 

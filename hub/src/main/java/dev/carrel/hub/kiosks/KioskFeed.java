@@ -63,7 +63,7 @@ public final class KioskFeed {
         }
     }
 
-    /** What each kiosk agent should show now: {@code zones} for gates, {@code bookings} for rooms. */
+    /** What each kiosk agent should show now: {@code zones} for gates, {@code bookings} and {@code room} for rooms. */
     Map<AgentId, Map<String, Object>> sections(SpaceModel m) throws SQLException {
         Map<AgentId, Map<String, Object>> out = new TreeMap<>();
         for (SpaceModel.Gate g : m.gates()) {
@@ -82,7 +82,9 @@ public final class KioskFeed {
                     .map(EndpointRef::agent)
                     .findFirst();
             if (door.isPresent()) {
-                out.computeIfAbsent(door.get(), k -> new TreeMap<>()).put("bookings", bookings(m, z));
+                Map<String, Object> section = out.computeIfAbsent(door.get(), k -> new TreeMap<>());
+                section.put("bookings", bookings(m, z));
+                rooms.rules(z.id()).ifPresent(r -> section.put("room", rules(r)));
             }
         }
         return out;
@@ -126,6 +128,16 @@ public final class KioskFeed {
             b.joinCode().ifPresent(code -> booking.put("joinCode", code));
             out.add(booking);
         }
+        return out;
+    }
+
+    /** What the door offers for booking the room (docs/kiosk.md, "From the hub"). */
+    private static Map<String, Object> rules(RoomDays.RoomRules r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("minMinutes", r.minMinutes());
+        out.put("maxMinutes", r.maxMinutes());
+        out.put("groupSize", r.groupSize());
+        out.put("formationMinutes", r.formationMinutes());
         return out;
     }
 

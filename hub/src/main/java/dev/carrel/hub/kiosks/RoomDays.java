@@ -17,4 +17,16 @@ public interface RoomDays {
     record RoomBooking(Instant start, Instant end, int size, Optional<String> joinCode) {}
 
     List<RoomBooking> bookings(String roomId, Instant from, Instant to) throws SQLException;
+
+    /**
+     * How the room is booked, for its door kiosk's booking choices: lengths from {@code minMinutes} to
+     * {@code maxMinutes}, a group of {@code groupSize} (the organiser included) complete within
+     * {@code formationMinutes} of the start.
+     */
+    record RoomRules(int minMinutes, int maxMinutes, int groupSize, int formationMinutes) {}
+
+    /** The room's rules; empty for a hub without reservations, and the door then offers no booking. */
+    default Optional<RoomRules> rules(String roomId) {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package dev.carrel.hub.reservations;
 import dev.carrel.hub.access.OnlineAuthoriser.Responder;
 import dev.carrel.hub.patrons.Patron;
 import dev.carrel.hub.patrons.Patrons;
+import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.protocol.BookingRequest;
 import dev.carrel.protocol.BookingResponse;
 import dev.carrel.protocol.InvalidFieldException;
@@ -16,8 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers reading-room kiosks' {@code requests/book} (docs/reservations.md, "At the kiosk"): the patron
- * whose card the kiosk read books a seat under the same rules as on the pass page. Every request gets an
+ * Answers kiosks' {@code requests/book} (docs/reservations.md, "At the kiosk"): the patron whose card the
+ * kiosk read books a seat under the same rules as on the pass page, or, at a discussion room's door (the
+ * request names the room's seat), the room, as its organiser. Every request gets an
  * answer: {@code booked}, {@code refused} with the rule's code (and {@code unknown_credential},
  * {@code not_admitted}, {@code unavailable} for what only the kiosk meets), or {@code invalid} naming the
  * field. The answer goes to the request's Response Topic with its Correlation Data (MQTT 5 §4.10), and only
@@ -90,12 +92,32 @@ final class KioskBookings {
         if (!patron.get().admitted(parts.clock.instant())) {
             return BookingResponse.refused("not_admitted", "your library account cannot book now; see the desk");
         }
+        Optional<String> room = roomOf(request.seat());
         Booking b = reservations.book(
                 patron.get().id(),
-                new Reservations.Request(Booking.Kind.SEAT, request.seat(), request.start(), request.minutes()));
+                room.isPresent()
+                        ? new Reservations.Request(Booking.Kind.ROOM, room.get(), request.start(), request.minutes())
+                        : new Reservations.Request(
+                                Booking.Kind.SEAT, request.seat(), request.start(), request.minutes()));
         if (!b.start().isAfter(parts.clock.instant())) {
             sweepSoon.run();
         }
+        if (room.isPresent()) {
+            return BookingResponse.bookedRoom(
+                    b.id(), request.seat(), b.start(), b.end(), b.joinCode().orElseThrow(), b.minGroup());
+        }
         return BookingResponse.booked(b.id(), b.resourceId(), b.start(), b.end());
+    }
+
+    /**
+     * The room whose one seat this is: a door kiosk knows only its seat, so a booking of a room's seat books the
+     * room, with its group and join code (docs/reservations.md, "At the kiosk").
+     */
+    private Optional<String> roomOf(String seatId) {
+        SpaceModel model = parts.spaces.current();
+        return model.seat(seatId)
+                .flatMap(s -> model.zone(s.zoneId()))
+                .filter(z -> z.kind() == SpaceModel.ZoneKind.ROOM)
+                .map(SpaceModel.Zone::id);
     }
 }

@@ -157,10 +157,23 @@ public final class ReservationsFeature implements AutoCloseable {
 
     /** The rooms' bookings for their door kiosks (docs/kiosk.md, "From the hub"). */
     public dev.carrel.hub.kiosks.RoomDays roomDays() {
-        return (room, from, to) -> reservations.holding(room, from, to).stream()
-                .map(b ->
-                        new dev.carrel.hub.kiosks.RoomDays.RoomBooking(b.start(), b.end(), b.minGroup(), b.joinCode()))
-                .toList();
+        return new dev.carrel.hub.kiosks.RoomDays() {
+            @Override
+            public List<RoomBooking> bookings(String room, java.time.Instant from, java.time.Instant to)
+                    throws SQLException {
+                return reservations.holding(room, from, to).stream()
+                        .map(b -> new RoomBooking(b.start(), b.end(), b.minGroup(), b.joinCode()))
+                        .toList();
+            }
+
+            @Override
+            public Optional<RoomRules> rules(String room) {
+                BookingRules r = parts.settings.rulesFor(room);
+                return Optional.of(new RoomRules(
+                        (int) r.roomMin().toMinutes(), (int) r.roomMax().toMinutes(), r.roomMinGroup(), (int)
+                                r.roomFormation().toMinutes()));
+            }
+        };
     }
 
     /** The patron segments' {@code bookings} column, for {@code Analytics#addSegmentColumn}. */

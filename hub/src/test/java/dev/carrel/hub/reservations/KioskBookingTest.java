@@ -144,6 +144,55 @@ class KioskBookingTest {
     }
 
     @Test
+    void doorKiosk_booksTheRoomThroughItsSeat_withTheOrganiserInTheGroup_andItsJoinCodeInTheAnswer() throws Exception {
+        BookingResponse booked = kiosk.book(request("04A1B2C3", "room-a-seat", Optional.empty(), 60));
+
+        assertEquals(Outcome.BOOKED, booked.outcome(), booked.toString());
+        Booking stored = h.booking(booked.bookingId().orElseThrow());
+        assertAll(
+                () -> assertEquals(Booking.Kind.ROOM, stored.kind()),
+                () -> assertEquals("room-a", stored.resourceId()),
+                () -> assertEquals("p1", stored.patronId()),
+                () -> assertEquals(Booking.State.FORMING, stored.state()),
+                () -> assertEquals(ReservationHub.at("2026-11-23T09:50"), stored.start()),
+                () -> assertEquals(Optional.of(stored.end()), booked.end()),
+                () -> assertTrue(stored.joinCode().orElseThrow().matches("[0-9]{6}")),
+                () -> assertEquals(stored.joinCode(), booked.joinCode()),
+                () -> assertEquals(Optional.of(3), booked.groupSize()),
+                () -> assertEquals(Optional.of("room-a-seat"), booked.seat()),
+                () -> assertEquals(java.util.List.of("p1"), h.reservations().members(stored.id())));
+    }
+
+    @Test
+    void doorKiosk_roomRefusals_carryTheRulesCodes_andChangeNothing() throws Exception {
+        Instant eleven = ReservationHub.at("2026-11-23T11:00");
+        kiosk.book(request("04A1B2C3", "room-a-seat", Optional.of(eleven), 60));
+
+        assertRefused("seat_taken", kiosk.book(request("04A1B2C5", "room-a-seat", Optional.of(eleven), 30)));
+        assertRefused(
+                "already_booked",
+                kiosk.book(request("04A1B2C3", "room-a-seat", Optional.of(eleven.plusSeconds(1800)), 90)));
+        assertRefused(
+                "outside_window",
+                kiosk.book(request("04A1B2C5", "room-a-seat", Optional.of(ReservationHub.at("2026-11-26T10:00")), 60)));
+        BookingResponse tooShort = kiosk.book(request("04A1B2C5", "room-a-seat", Optional.empty(), 20));
+        assertEquals(Optional.of("minutes"), tooShort.field(), tooShort.toString());
+
+        assertTrue(h.reservations().mine("p2").isEmpty(), "nothing was booked for p2");
+        assertEquals(1, h.reservations().mine("p1").size());
+    }
+
+    @Test
+    void readingRoomSeat_isStillASeat_withoutJoinCodeOrGroup() throws Exception {
+        BookingResponse booked = book("04A1B2C3", "desk-2");
+
+        assertEquals(
+                Booking.Kind.SEAT, h.booking(booked.bookingId().orElseThrow()).kind());
+        assertEquals(Optional.empty(), booked.joinCode());
+        assertEquals(Optional.empty(), booked.groupSize());
+    }
+
+    @Test
     void laterSlot_isBookedFromItsStart() throws Exception {
         Instant at = ReservationHub.at("2026-11-23T14:00");
         BookingResponse booked = kiosk.book(request("04A1B2C3", "desk-1", Optional.of(at), 90));

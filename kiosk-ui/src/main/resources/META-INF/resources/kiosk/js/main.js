@@ -17,6 +17,8 @@ export const state = {
   online: true,
   patron: null,
   booking: null,
+  roomBooking: null,
+  roomBooked: null,
   screen: 'idle',
 };
 
