@@ -2,9 +2,11 @@
 // upcoming bookings with cancel and extend, booking a seat (zone, start, length, then a free seat) or a
 // discussion room (its join code for the group), joining a room by code, and the patron's violations with
 // an appeal each. The hub decides everything by its own clock (/pass/api/reservations/places offers the
-// starts and lengths); every refusal goes to page.refused(response), and the lists are fetched again.
+// starts and lengths); every refusal goes to page.refused(response), and the lists are fetched again. The
+// long-term seat section is its own module (longterm.js), loaded and drawn with the rest of the tab.
 
 import {button, data, el} from './dom.js';
+import {LongTerm} from './longterm.js';
 import {moment, t, when} from './strings.js';
 
 const LIVE = ['forming', 'booked', 'checked_in'];
@@ -32,6 +34,7 @@ export class Bookings {
     /** The form's choices survive a redraw (a pass renewal, a language switch); so does a reason being typed. */
     this.chosen = {area: {}, room: {}};
     this.reasons = {};
+    this.longTerm = new LongTerm({...page, reload: () => this.load()});
     this.wire();
   }
 
@@ -70,7 +73,7 @@ export class Bookings {
     this.offer = offer.body;
     this.render();
     await this.loadFree();
-    return true;
+    return this.longTerm.load();
   }
 
   /** The seats of the chosen zone that are free for the chosen start and length (the latest answer wins). */
@@ -92,6 +95,7 @@ export class Bookings {
     this.renderForm('area');
     this.renderForm('room');
     this.renderFree();
+    this.longTerm.render();
     this.renderViolations();
   }
 

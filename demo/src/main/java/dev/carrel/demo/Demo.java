@@ -113,7 +113,10 @@ final class Demo implements AutoCloseable {
                 Map.entry("carrel.site.secret-file", secret.toString()),
                 Map.entry("carrel.staff.initial-admin-password", adminPassword),
                 // The demo serves plain HTTP, which a Secure cookie would never be sent over.
-                Map.entry("carrel.staff.secure-cookie", "false")));
+                Map.entry("carrel.staff.secure-cookie", "false"),
+                // The reading room doubles as the exam-preparation area: every desk has a presence sensor, so
+                // a patron may hold one for weeks (docs/reservations.md, "Long-term seats").
+                Map.entry("carrel.reservations.zones." + DemoLibrary.READING_ROOM + ".long-term", "true")));
         if (httpPort > 0) {
             // The pass page as the demo's own machine reaches it: what the seats' printed QR codes carry.
             keys.put("carrel.passes.public-url", "http://localhost:" + httpPort + "/pass/");

@@ -109,6 +109,79 @@ class PassBookingsPageTest {
         }
     }
 
+    /**
+     * The long-term seat section (the demo's reading room is its long-term area): Ann's tap on a seat Bo has
+     * just held is refused as a sentence, then she holds desk-03 for 4 weeks from the form and sees it with
+     * its end and this week's presence; the hub has it; in Chinese too; she gives it up after a confirm.
+     */
+    @Test
+    void longTermSeat_heldFromTheForm_refusedWhenTaken_givenUpAfterConfirm() throws Exception {
+        hub = PassHub.start(dir, KioskRig.site(dir), clock);
+        hub.importPatrons("id,name,group,card_uid,pin\nu1,Ann Lee,undergraduate,04A1B2C3,4711\n"
+                + "u2,Bo Chen,postgraduate,04000002,2468\n");
+        String bo = hub.signIn("u2", "2468");
+        hub.send("POST", "/pass/api/reservations", seat("desk-01", at("2026-11-23T14:00")), bo, 201);
+
+        try (KioskBrowser phone = KioskBrowser.open(PHONE)) {
+            phone.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Berlin"));
+            signIn(phone);
+            phone.click("[data-tab=bookings]");
+            phone.untilText("#long-term h2", "Long-term seat");
+            phone.untilVisible("#long-term-seats [data-long-term-seat='desk-02']");
+            assertTrue(
+                    phone.all("#long-term-seats [data-long-term-seat='desk-01']")
+                            .isEmpty(),
+                    "Bo has desk-01 this afternoon: it is not free for a week");
+            new Select(phone.find("#long-term-form select[name=weeks]")).selectByValue("4");
+            phone.untilText("#long-term-rule", "Held until Mon, Dec 21 09:50");
+            phone.untilText("#long-term-rule", "at least 15 h");
+
+            // Bo holds desk-04 after Ann's list was drawn: her tap is refused, and the list no longer offers it.
+            hub.send("POST", "/pass/api/reservations/long-term", "{\"seat\":\"desk-04\",\"weeks\":2}", bo, 201);
+            phone.click("#long-term-seats [data-long-term-seat='desk-04']");
+            phone.untilText("#error", "someone has just booked or taken that seat");
+            phone.until(d -> phone.all("#long-term-seats [data-long-term-seat='desk-04']")
+                    .isEmpty());
+
+            phone.click("#long-term-seats [data-long-term-seat='desk-03']");
+            phone.untilText("#notice", "The seat is held for you until Mon, Dec 21 09:50");
+            String held = "#long-term-hold [data-long-term]";
+            phone.untilText(held, "desk-03");
+            phone.untilText(held + " .until", "Held for you until Mon, Dec 21 09:50");
+            phone.untilText(held + " .week", "This week so far: 0 h at the seat of the 15 h needed");
+            phone.until(d -> phone.all("#long-term-seats button").isEmpty());
+            JsonNode holds = hub.send("GET", "/api/reservations/long-term?state=active", null, "", 200);
+            JsonNode annHold = holds.findParents("patronId").stream()
+                    .filter(h -> h.get("patronId").asText().equals("u1"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("the hub has Ann's hold: " + holds));
+            assertEquals("desk-03", annHold.get("seatId").asText());
+            assertEquals(at("2026-12-21T09:50").toString(), annHold.get("until").asText());
+
+            assertForeignFree(phone, "en");
+            showLongTerm(phone);
+            screenshot(phone, "pass-bookings-long-term-en");
+            switchTo(phone, "zh-CN");
+            phone.untilText(held + " .until", "为您保留至");
+            phone.untilText(held + " .week", "本周已在座");
+            showLongTerm(phone);
+            screenshot(phone, "pass-bookings-long-term-zh-CN");
+            switchTo(phone, "en");
+
+            phone.click(held + " button.give-up");
+            phone.untilText(held + " .confirm", "Give up desk-03?");
+            phone.click(held + " button.give-up-yes");
+            phone.untilText("#notice", "You have given up your long-term seat");
+            phone.untilVisible("#long-term-seats [data-long-term-seat='desk-03']");
+            JsonNode cancelled = hub.send("GET", "/api/reservations/long-term?state=cancelled", null, "", 200);
+            assertEquals(annHold.get("id").asText(), cancelled.at("/0/id").asText(), cancelled.toString());
+        }
+    }
+
+    private static void showLongTerm(KioskBrowser phone) {
+        phone.driver().executeScript("document.getElementById('long-term').scrollIntoView()");
+    }
+
     /** The discussion room at noon (Ann's seat ends at 11:16): booked for a group, with its join code. */
     private void bookRoom(KioskBrowser phone) throws Exception {
         String noon = at("2026-11-23T12:00").toString();

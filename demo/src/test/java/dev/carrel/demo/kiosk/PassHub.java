@@ -51,7 +51,9 @@ final class PassHub implements AutoCloseable {
                         Map.entry("carrel.site.secret-file", site.secretFile().toString()),
                         Map.entry("carrel.passes.pin-iterations", "1000"),
                         Map.entry("carrel.passes.secure-cookie", "false"),
-                        Map.entry("carrel.passes.public-url", PUBLIC_URL)))),
+                        Map.entry("carrel.passes.public-url", PUBLIC_URL),
+                        // As the demo has it (Demo.start): the reading room is also the long-term area.
+                        Map.entry("carrel.reservations.zones.reading-room-1.long-term", "true")))),
                 clock));
     }
 

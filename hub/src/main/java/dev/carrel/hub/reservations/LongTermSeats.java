@@ -30,7 +30,10 @@ public final class LongTermSeats {
     private static final String SELECT = "SELECT id, seat_id, zone_id, patron_id, from_at, until_at, quota_minutes,"
             + " checked_until, state, reason, weeks, created FROM long_term_seats";
 
-    /** A hold; {@code weeks} lists each checked week's presence minutes. */
+    /**
+     * A hold; {@code weeks} lists each checked week's presence minutes. {@code thisWeek} is given to the patron
+     * only ({@link #ofPatron}), for an active hold: the week running now and the presence so far.
+     */
     public record Hold(
             String id,
             String seatId,
@@ -43,7 +46,28 @@ public final class LongTermSeats {
             String state,
             Optional<String> reason,
             List<Map<String, Object>> weeks,
-            Instant created) {}
+            Instant created,
+            Optional<Week> thisWeek) {
+        Hold with(Week week) {
+            return new Hold(
+                    id,
+                    seatId,
+                    zoneId,
+                    patronId,
+                    from,
+                    until,
+                    quotaMinutes,
+                    checkedUntil,
+                    state,
+                    reason,
+                    weeks,
+                    created,
+                    Optional.of(week));
+        }
+    }
+
+    /** A week of a hold, counted from its start, and the minutes its seat's sensor has seen someone so far. */
+    public record Week(Instant from, Instant until, long minutes) {}
 
     private final Parts parts;
     private final HoldPush push;
@@ -81,9 +105,7 @@ public final class LongTermSeats {
             if (active(c, "patron_id", patronId).isPresent()) {
                 throw new Refused(Code.ALREADY_BOOKED, "you already hold a long-term seat");
             }
-            if (active(c, "seat_id", seatId).isPresent()
-                    || parts.bookings.liveOverlapping(c, seatId, now, until).stream()
-                            .anyMatch(b -> !b.patronId().equals(patronId))) {
+            if (!open(c, seatId, patronId, now, until)) {
                 throw new Refused(Code.SEAT_TAKEN, "the seat is booked or held in that time");
             }
             ViolationStore.update(
@@ -120,6 +142,16 @@ public final class LongTermSeats {
         });
         after.forEach(Runnable::run);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Whether the patron could hold the seat for {@code [from, until)}: nobody holds it, and nobody else has a
+     * live booking of it then (the patron's own bookings stay theirs).
+     */
+    boolean open(Connection c, String seatId, String patronId, Instant from, Instant until) throws SQLException {
+        return active(c, "seat_id", seatId).isEmpty()
+                && parts.bookings.liveOverlapping(c, seatId, from, until).stream()
+                        .allMatch(b -> b.patronId().equals(patronId));
     }
 
     /** The patron (other than {@code patronId}) who holds the seat long-term, if any. */
@@ -199,10 +231,24 @@ public final class LongTermSeats {
                 .findFirst());
     }
 
+    /** The patron's holds, newest first; an active one with the week running now and its presence so far. */
     public List<Hold> ofPatron(String patronId) throws SQLException {
-        return parts.violations
-                .database()
-                .read(c -> query(c, SELECT + " WHERE patron_id = ? ORDER BY from_at DESC", patronId));
+        Instant now = parts.clock.instant();
+        return parts.violations.database().read(c -> {
+            List<Hold> out = new ArrayList<>();
+            for (Hold h : query(c, SELECT + " WHERE patron_id = ? ORDER BY from_at DESC", patronId)) {
+                out.add(h.state().equals("active") && now.isBefore(h.until()) ? h.with(thisWeek(c, h, now)) : h);
+            }
+            return out;
+        });
+    }
+
+    /** The hold's week that contains {@code now}; the last one may be cut short by {@code until}. */
+    private static Week thisWeek(Connection c, Hold h, Instant now) throws SQLException {
+        long full = Math.max(0, Duration.between(h.from(), now).toMillis() / WEEK.toMillis());
+        Instant from = h.from().plus(WEEK.multipliedBy(full));
+        Instant until = from.plus(WEEK).isAfter(h.until()) ? h.until() : from.plus(WEEK);
+        return new Week(from, until, presenceMinutes(c, h.seatId(), from, until, now));
     }
 
     public List<Hold> search(Optional<String> state) throws SQLException {
@@ -276,7 +322,8 @@ public final class LongTermSeats {
                             rs.getString(9),
                             Optional.ofNullable(rs.getString(10)),
                             weeks(rs.getString(11)),
-                            Instant.ofEpochMilli(rs.getLong(12))));
+                            Instant.ofEpochMilli(rs.getLong(12)),
+                            Optional.empty()));
                 }
             }
         }

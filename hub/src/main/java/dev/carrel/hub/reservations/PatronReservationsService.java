@@ -33,12 +33,18 @@ final class PatronReservationsService implements HttpService {
     record Patrons(dev.carrel.hub.patrons.Patrons registry, PassSignIn signIn, Clock clock) {}
 
     /** What the patron routes serve. */
-    record Features(Reservations reservations, Appeals appeals, LongTermSeats longTerm, BookingChoices choices) {}
+    record Features(
+            Reservations reservations,
+            Appeals appeals,
+            LongTermSeats longTerm,
+            BookingChoices choices,
+            LongTermChoices longTermChoices) {}
 
     private final Reservations reservations;
     private final Appeals appeals;
     private final LongTermSeats longTerm;
     private final BookingChoices choices;
+    private final LongTermChoices longTermChoices;
     private final Patrons patrons;
     private final ObjectMapper json;
     private final Answers answers;
@@ -48,6 +54,7 @@ final class PatronReservationsService implements HttpService {
         this.appeals = features.appeals();
         this.longTerm = features.longTerm();
         this.choices = features.choices();
+        this.longTermChoices = features.longTermChoices();
         this.patrons = patrons;
         this.json = json;
         this.answers = new Answers(json, out);
@@ -67,6 +74,7 @@ final class PatronReservationsService implements HttpService {
                 .post("/{id}/extend", this::extend)
                 .get("/long-term", this::longTermSeats)
                 .post("/long-term", this::holdLongTerm)
+                .get("/long-term/places", this::longTermPlaces)
                 .post("/long-term/{id}/cancel", this::cancelLongTerm);
     }
 
@@ -235,6 +243,28 @@ final class PatronReservationsService implements HttpService {
                     .orElseThrow(() -> new InvalidFieldException("weeks", "is required"));
             answers.created(res, longTerm.hold(patron, Fields.text(body, "", "seat"), weeks));
         });
+    }
+
+    /** {@code ?weeks=} (default 1): the long-term zones and the seats of each free to hold that long from now. */
+    private void longTermPlaces(ServerRequest req, ServerResponse res) throws SQLException {
+        as(req, res, false, patron -> {
+            int weeks = Answers.param(req, "weeks")
+                    .map(PatronReservationsService::weeks)
+                    .orElse(1);
+            answers.send(res, longTermChoices.offer(patron, weeks));
+        });
+    }
+
+    private static int weeks(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 52) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidFieldException("weeks", "must be a whole number from 1 to 52");
     }
 
     private void cancelLongTerm(ServerRequest req, ServerResponse res) throws SQLException {

@@ -131,7 +131,11 @@ public final class ReservationsFeature implements AutoCloseable {
                 "/pass/api/reservations",
                 new PatronReservationsService(
                         new PatronReservationsService.Features(
-                                reservations, appeals, longTerm, new BookingChoices(parts, longTerm)),
+                                reservations,
+                                appeals,
+                                longTerm,
+                                new BookingChoices(parts, longTerm),
+                                new LongTermChoices(parts, longTerm)),
                         new PatronReservationsService.Patrons(
                                 a.patrons(), a.extras().passSignIn(), parts.clock),
                         parts.json,

@@ -49,7 +49,8 @@ class PatronBookingApiTest {
                         "carrel.site.id", "lib",
                         "carrel.site.secret-file", secret.toString(),
                         "carrel.passes.pin-iterations", "1000",
-                        "carrel.passes.secure-cookie", "false"));
+                        "carrel.passes.secure-cookie", "false",
+                        "carrel.reservations.zones.reading.long-term", "true"));
         String staff = h.hub.staff().issueToken("admin");
         HttpResponse<String> imported = http.send(
                 HttpRequest.newBuilder(uri("/api/patrons/imports"))
@@ -181,6 +182,64 @@ class PatronBookingApiTest {
                 "grace_over",
                 post(sensedPath, "{\"seat\":\"desk-1\"}", p1, 409).get("code").asText());
         post(sensedPath, "{\"seat\":\"desk-1\"}", "", 401);
+    }
+
+    /** The long-term form's offer: only desk-1 of the reading room has the sensor a weekly quota needs. */
+    @Test
+    void longTermPlaces_offerSensedSeatsFreeForTheWeeks_andMyHoldShowsThisWeeksPresence() throws Exception {
+        JsonNode offer = get("/pass/api/reservations/long-term/places?weeks=2", p1, 200);
+        assertEquals(2, offer.get("weeks").asInt());
+        assertEquals(List.of("reading"), ids(offer.get("zones"), "id"), "rooms and other zones are not long-term");
+        JsonNode reading = offer.get("zones").get(0);
+        assertEquals(8, reading.get("maxWeeks").asInt());
+        assertEquals(15 * 60, reading.get("quotaMinutes").asInt());
+        assertEquals(at("2026-12-07T18:10").toString(), reading.get("until").asText());
+        assertEquals("[\"desk-1\"]", reading.get("seats").toString(), "desk-2 and desk-3 have no sensor");
+        assertEquals(
+                "[]",
+                get("/pass/api/reservations/long-term/places?weeks=9", p1, 200)
+                        .at("/zones/0/seats")
+                        .toString(),
+                "longer than the zone allows");
+
+        Booking bo = h.book("p2", "desk-1", "2026-11-24T10:00", 60);
+        assertEquals(
+                "[]",
+                get("/pass/api/reservations/long-term/places", p1, 200)
+                        .at("/zones/0/seats")
+                        .toString(),
+                "someone else booked it within the week");
+        h.reservations().cancel("p2", bo.id());
+
+        JsonNode hold = post("/pass/api/reservations/long-term", "{\"seat\":\"desk-1\",\"weeks\":2}", p1, 201);
+        h.clock.set(at("2026-11-23T18:20"));
+        h.presence(true);
+        h.clock.set(at("2026-11-23T19:05"));
+        JsonNode mine = get("/pass/api/reservations/long-term", p1, 200).get(0);
+        assertEquals(hold.get("id").asText(), mine.get("id").asText());
+        assertEquals(
+                at("2026-11-23T18:10").toString(), mine.at("/thisWeek/from").asText());
+        assertEquals(
+                at("2026-11-30T18:10").toString(), mine.at("/thisWeek/until").asText());
+        assertEquals(45, mine.at("/thisWeek/minutes").asInt(), "presence so far, an open interval up to now");
+        assertEquals(900, mine.get("quotaMinutes").asInt());
+        assertEquals(
+                "[]",
+                get("/pass/api/reservations/long-term/places", p1, 200)
+                        .at("/zones/0/seats")
+                        .toString(),
+                "held now");
+    }
+
+    @Test
+    void longTermPlaces_badWeeks_is400NamingTheField_andNeedsASession() throws Exception {
+        for (String weeks : List.of("0", "53", "two")) {
+            assertTrue(get("/pass/api/reservations/long-term/places?weeks=" + weeks, p1, 400)
+                    .toString()
+                    .contains("weeks"));
+        }
+        get("/pass/api/reservations/long-term/places", "", 401);
+        get("/pass/api/reservations/long-term", "", 401);
     }
 
     @Test
