@@ -33,12 +33,18 @@ final class PatronReservationsService implements HttpService {
     record Patrons(dev.carrel.hub.patrons.Patrons registry, PassSignIn signIn, Clock clock) {}
 
     /** What the patron routes serve. */
-    record Features(Reservations reservations, Appeals appeals, LongTermSeats longTerm, BookingChoices choices) {}
+    record Features(
+            Reservations reservations,
+            Appeals appeals,
+            LongTermSeats longTerm,
+            BookingChoices choices,
+            PeerReports reports) {}
 
     private final Reservations reservations;
     private final Appeals appeals;
     private final LongTermSeats longTerm;
     private final BookingChoices choices;
+    private final PeerReports reports;
     private final Patrons patrons;
     private final ObjectMapper json;
     private final Answers answers;
@@ -48,6 +54,7 @@ final class PatronReservationsService implements HttpService {
         this.appeals = features.appeals();
         this.longTerm = features.longTerm();
         this.choices = features.choices();
+        this.reports = features.reports();
         this.patrons = patrons;
         this.json = json;
         this.answers = new Answers(json, out);
@@ -58,6 +65,7 @@ final class PatronReservationsService implements HttpService {
         rules.get("/", this::mine)
                 .post("/", this::book)
                 .post("/join", this::join)
+                .post("/report", this::report)
                 .get("/places", this::places)
                 .get("/free", this::free)
                 .get("/violations", this::violations)
@@ -207,6 +215,15 @@ final class PatronReservationsService implements HttpService {
             JsonNode body = Api.body(req, json);
             Fields.only(body, "", Set.of("code"));
             answers.send(res, reservations.join(patron, Fields.text(body, "", "code")));
+        });
+    }
+
+    /** A seat taken but empty, reported by an admitted patron (docs/reservations.md, "Peer reports"). */
+    private void report(ServerRequest req, ServerResponse res) throws SQLException {
+        as(req, res, true, patron -> {
+            JsonNode body = Api.body(req, json);
+            Fields.only(body, "", Set.of("seat"));
+            answers.created(res, reports.report(patron, Fields.text(body, "", "seat")));
         });
     }
 
