@@ -35,6 +35,8 @@ function moments(e) {
     if (p.to) out.push([p.to, 'presence', t('ev.absent'), null]);
   }
   for (const g of e.gate) out.push([g.at, 'gate', t(g.direction === 'out' ? 'ev.gateOut' : 'ev.gateIn'), g.gate]);
+  // A peer report names its reporter here, for staff only (the patron's own view never does).
+  for (const r of e.reports ?? []) out.push([r.at, 'report', t('ev.reported'), r.reporterId]);
   out.push([e.violation.at, 'violation', t('ev.violation', { kind: t('vio.' + e.violation.kind) }), null]);
   return out.sort((x, y) => Date.parse(x[0]) - Date.parse(y[0]));
 }

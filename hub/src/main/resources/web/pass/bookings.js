@@ -122,14 +122,25 @@ export class Bookings {
         own && held ? button('extend', 'action.extend',
             () => this.act('POST', 'api/reservations/' + b.id + '/extend', {minutes: 60},
                 r => ['done.extended', {time: moment(r.body.end, false)}])) : null,
-        own ? button('cancel', 'action.cancel',
-            () => this.act('POST', 'api/reservations/' + b.id + '/cancel', {}, () => ['done.cancelled'])) : null);
+        ...(own ? this.cancel(b) : []));
+  }
+
+  /** Cancel, with a room's deadline beside it; a room inside room-cancel-ahead is not offered it. */
+  cancel(b) {
+    const ahead = b.kind === 'room' ? (this.zone(b.zoneId)?.cancelAhead ?? 0) : 0;
+    const until = new Date(Date.parse(b.start) - ahead * 60000).toISOString();
+    const now = this.offer.now ? Date.parse(this.offer.now) : Date.now();
+    if (ahead > 0 && now > Date.parse(until)) return [el('p', {class: 'details no-cancel'}, t('rules.noCancel'))];
+    return [ahead > 0 ? el('p', {class: 'details cancel-by'}, t('rules.cancelBy', {time: moment(until, false)})) : null,
+      button('cancel', 'action.cancel',
+          () => this.act('POST', 'api/reservations/' + b.id + '/cancel', {}, () => ['done.cancelled']))];
   }
 
   state(b) {
     if (b.kind === 'room') {
       return b.state === 'forming' ? t('bookings.forming', {n: b.minGroup}) : t('bookings.roomBooked');
     }
+    if (b.state === 'checked_in' && b.reportDue) return t('bookings.reported', {time: moment(b.reportDue, false)});
     return b.state === 'checked_in' ? t('bookings.checkedIn')
         : t('bookings.checkInBy', {time: moment(b.graceUntil, false)});
   }
@@ -195,7 +206,7 @@ export class Bookings {
   }
 
   violation(v) {
-    const kind = t('violation.' + (['no_show', 'quota_missed'].includes(v.kind) ? v.kind : 'leave_overrun'));
+    const kind = t('violation.' + (['no_show', 'quota_missed', 'reported_absent'].includes(v.kind) ? v.kind : 'leave_overrun'));
     return el('li', {class: 'item', 'data-violation': v.id},
         el('h3', {}, kind),
         el('p', {class: 'details'}, moment(v.at), ' · ', data(v.seatId), v.exam ? ' · ' + t('violation.exam') : ''),

@@ -3,6 +3,8 @@
 // of the patron's booking at that seat, says what came of it (each refusal by its code), or says there is no
 // booking there and offers the Bookings tab. The hub decides: a seat with a sensor holds the booking only
 // once it sees the patron sitting there before the grace period ends, so the card asks them to sit down.
+// A patron without a booking here may report the seat as taken but empty (a peer report); a holder whose
+// seat was reported checks in again here to keep it.
 
 import {button, data, el} from './dom.js';
 import {has, moment, t, when} from './strings.js';
@@ -71,6 +73,11 @@ export class SeatCheckIn {
   /** The booking at this seat: the check-in button, or where the check-in stands. */
   held(b) {
     const time = el('p', {class: 'details'}, when(b.start, b.end));
+    if (b.state === 'checked_in' && b.reportDue) {
+      return [el('h2', {}, withSeat('seat.checkedIn', this.seat)), time,
+        el('p', {class: 'state reported'}, t('bookings.reported', {time: moment(b.reportDue, false)})),
+        button('check-in', 'action.checkIn', () => this.checkIn(b))];
+    }
     if (b.state === 'checked_in') {
       return [el('h2', {}, withSeat('seat.checkedIn', this.seat)), time,
         el('p', {class: 'state place'}, t('seat.held', {time: moment(b.end, false)}))];
@@ -94,15 +101,30 @@ export class SeatCheckIn {
       missed ? el('p', {class: 'state'}, t('seat.missed', {time: moment(missed.graceUntil, false)})) : null,
       elsewhere ? el('p', {class: 'details'}, withSeat('seat.elsewhere', elsewhere.resourceId,
           {time: when(elsewhere.start, elsewhere.end)})) : el('p', {class: 'details'}, t('seat.noneHint')),
-      button('open-bookings', 'action.openBookings', () => this.page.openBookings())];
+      button('open-bookings', 'action.openBookings', () => this.page.openBookings()),
+      button('report', 'action.report', () => this.report())];
+  }
+
+  /** A peer report of this seat: the answer (or the refusal by its code) is said on the card. */
+  async report() {
+    const r = await this.page.call('POST', 'api/reservations/report', {seat: this.seat});
+    this.answered(r, () => ({key: 'done.reported', vars: {time: moment(r.body.due, false)}}));
+    if (r.status !== 401) await this.load();
+  }
+
+  /** Keeps what came of a request for the card: success's sentence, or a refusal's by its code. */
+  answered(r, success) {
+    const key = 'refused.' + (r.body.code ?? '');
+    if (r.ok) this.outcome = success();
+    else if (r.status === 409 && has(key)) this.outcome = {key, vars: {}};
+    else { this.outcome = null; this.page.refused(r); }
   }
 
   async checkIn(b) {
     const r = await this.page.call('POST', 'api/reservations/' + b.id + '/check-in', {seat: this.seat});
-    const key = 'refused.' + (r.body.code ?? '');
-    if (r.ok) this.outcome = null;
-    else if (r.status === 409 && has(key)) this.outcome = {key, vars: {}};
-    else { this.outcome = null; this.page.refused(r); }
+    // A reported booking on a seat with a sensor stays reported until the sensor sees the holder.
+    this.answered(r, () => (r.body.reportDue
+      ? {key: 'seat.sitDown', vars: {time: moment(r.body.reportDue, false)}} : null));
     if (r.status !== 401) await this.load();
   }
 }

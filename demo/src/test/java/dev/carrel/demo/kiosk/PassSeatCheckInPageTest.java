@@ -106,6 +106,29 @@ class PassSeatCheckInPageTest {
         }
     }
 
+    /**
+     * Peer report from the seat card: Bo, with no booking at desk-07, is offered the report; nobody is checked in
+     * there, so the card says why it cannot be reported, in his language, and nothing is stored.
+     */
+    @Test
+    void seatCode_withoutABookingThere_offersAReport_andSaysWhyItIsRefused() throws Exception {
+        hub = PassHub.start(dir, KioskRig.site(dir), clock);
+        hub.importPatrons("id,name,group,card_uid,pin\nu1,Ann Lee,undergraduate,04A1B2C3,4711\n");
+        try (KioskBrowser phone = KioskBrowser.open(PHONE)) {
+            phone.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Berlin"));
+            phone.driver()
+                    .get(hub.uri("/pass/" + printedQuery("desk-07") + "&lang=en")
+                            .toString());
+            signIn(phone);
+            phone.untilText(CARD + " h2", "You have no booking at desk-07");
+            phone.click(CARD + " button.report");
+            phone.untilText(CARD + " .outcome", "Nobody is checked in at this seat now");
+            switchTo(phone, "zh-CN");
+            phone.untilText(CARD + " .outcome", "此座位目前无人签到");
+            assertForeignFree(phone, "zh-CN");
+        }
+    }
+
     /** desk-07's code: no booking there, Ann's own is named, the Bookings tab is offered; nothing changes. */
     private void anotherSeatsCode(KioskBrowser phone, String booking, JsonNode before) throws Exception {
         phone.driver()

@@ -97,7 +97,8 @@ public final class Appeals {
 
     /**
      * What staff review: the violation, its booking, the seat's presence around it and the patron's gate
-     * passages that day (read from the stored events by the patron's credential hashes).
+     * passages that day (read from the stored events by the patron's credential hashes), and the booking's
+     * peer reports with their reporters.
      */
     public Map<String, Object> evidence(String violationId) throws SQLException {
         Violation v = parts.violations
@@ -116,6 +117,14 @@ public final class Appeals {
         out.put(
                 "gate",
                 parts.violations.database().read(c -> gate(c, hashes, v.at().minus(Duration.ofHours(24)), v.at())));
+        // Staff see who reported the seat (the patron's own view of the violation does not name them).
+        out.put(
+                "reports",
+                booking.isPresent()
+                        ? parts.violations
+                                .database()
+                                .read(c -> PeerReports.of(c, v.reservationId().orElseThrow()))
+                        : List.of());
         return out;
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param holder the credential hash the seat's agent holds the seat for (seats only)
  * @param checkedInAt when a check-in at the seat was seen; it holds the seat only with presence, where the
  *     seat has a sensor ({@code presenceAt})
+ * @param reportDue a peer report is open: the holder must check in again at the seat by then, or lose it
  */
 public record Booking(
         String id,
@@ -33,6 +34,7 @@ public record Booking(
         Optional<Instant> presenceAt,
         int leavesUsed,
         Optional<Instant> leaveUntil,
+        Optional<Instant> reportDue,
         boolean pushed,
         Instant created) {
 

@@ -37,6 +37,8 @@ final class BookingChoices {
      *     {@code next-day-from} has passed
      * @param lengths the lengths offered, in minutes
      * @param minGroup members a room needs, the organiser included (1 for an area)
+     * @param cancelAhead a room's booking can be cancelled until this many minutes before its start (0: any
+     *     time; always 0 for an area)
      */
     record Zone(
             String id,
@@ -45,7 +47,8 @@ final class BookingChoices {
             boolean openNow,
             List<Instant> starts,
             List<Integer> lengths,
-            int minGroup) {}
+            int minGroup,
+            long cancelAhead) {}
 
     record Offer(Instant now, List<Zone> zones) {}
 
@@ -79,7 +82,8 @@ final class BookingChoices {
                     openFor(z.id(), local, shortest),
                     starts,
                     lengths,
-                    room ? rules.roomMinGroup() : 1));
+                    room ? rules.roomMinGroup() : 1,
+                    room ? rules.roomCancelAhead().toMinutes() : 0));
         }
         return new Offer(now, zones);
     }

@@ -28,6 +28,9 @@ import java.time.format.DateTimeParseException;
  * @param longTerm seats of the zone can be held for weeks (the exam-preparation area)
  * @param longTermMaxWeeks the longest long-term hold
  * @param longTermQuota presence a long-term seat needs each week, as its sensor sees it, to stay held
+ * @param roomCancelAhead a room booking can be cancelled until this long before its start, not later
+ *     (LIBRARY.md: "cancel at least 60 minutes ahead"); zero turns the rule off
+ * @param peerReportWindow a seat reported taken but empty must be checked in again this soon
  */
 public record BookingRules(
         boolean walkUpOnly,
@@ -47,7 +50,9 @@ public record BookingRules(
         Duration roomFormation,
         boolean longTerm,
         int longTermMaxWeeks,
-        Duration longTermQuota) {
+        Duration longTermQuota,
+        Duration roomCancelAhead,
+        Duration peerReportWindow) {
 
     /** The local times in which a temporary leave is a meal break. */
     public record MealWindow(LocalTime from, LocalTime to) {
@@ -74,7 +79,9 @@ public record BookingRules(
             Duration.ofMinutes(15),
             false,
             8,
-            Duration.ofHours(15));
+            Duration.ofHours(15),
+            Duration.ofMinutes(60),
+            Duration.ofMinutes(15));
 
     /** The leave a booking gets when a temporary leave starts at local time {@code t}. */
     public Duration leaveAt(LocalTime t) {
@@ -105,7 +112,9 @@ public record BookingRules(
                 ConfigValues.duration(c, "room-formation", roomFormation),
                 ConfigValues.bool(c, "long-term", longTerm),
                 ConfigValues.integer(c, "long-term-max-weeks", longTermMaxWeeks, 1, 52),
-                ConfigValues.duration(c, "long-term-weekly-quota", longTermQuota));
+                ConfigValues.duration(c, "long-term-weekly-quota", longTermQuota),
+                durationOrOff(c, "room-cancel-ahead", roomCancelAhead),
+                ConfigValues.duration(c, "peer-report-window", peerReportWindow));
         if (r.roomMax.compareTo(r.roomMin) < 0) {
             throw new IllegalArgumentException(
                     "configuration key '" + c.get("room-max").key() + "' must not be shorter than room-min");
@@ -115,6 +124,15 @@ public record BookingRules(
                     "configuration key '" + c.get("meal-to").key() + "' must be later than meal-from");
         }
         return r;
+    }
+
+    /** A duration where {@code 0} means the rule is off. */
+    private static Duration durationOrOff(Config c, String key, Duration fallback) {
+        boolean off = ConfigValues.string(c, key)
+                .map(String::strip)
+                .filter("0"::equals)
+                .isPresent();
+        return off ? Duration.ZERO : ConfigValues.duration(c, key, fallback);
     }
 
     private static LocalTime time(Config c, String key, LocalTime fallback) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 final class BookingStore {
     private static final String COLUMNS = "id, kind, resource_id, zone_id, patron_id, holder, start_at, end_at,"
             + " grace_until, state, reason, join_code, min_group, checked_in_at, check_in_source, presence_at,"
-            + " leaves_used, leave_until, pushed, created";
+            + " leaves_used, leave_until, report_due, pushed, created";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM reservations";
     static final String LIVE = "state IN ('forming', 'booked', 'checked_in')";
 
@@ -30,7 +30,7 @@ final class BookingStore {
 
     void insert(Connection c, Booking b) throws SQLException {
         String sql = "INSERT INTO reservations (" + COLUMNS + ", updated) VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, b.id());
             s.setString(2, b.kind().wire());
@@ -50,9 +50,10 @@ final class BookingStore {
             millis(s, 16, b.presenceAt());
             s.setInt(17, b.leavesUsed());
             millis(s, 18, b.leaveUntil());
-            s.setInt(19, b.pushed() ? 1 : 0);
-            s.setLong(20, b.created().toEpochMilli());
+            millis(s, 19, b.reportDue());
+            s.setInt(20, b.pushed() ? 1 : 0);
             s.setLong(21, b.created().toEpochMilli());
+            s.setLong(22, b.created().toEpochMilli());
             s.executeUpdate();
         }
     }
@@ -116,8 +117,9 @@ final class BookingStore {
         return query(
                 c,
                 SELECT + " WHERE " + LIVE + " AND ((state IN ('forming', 'booked') AND grace_until <= ?)"
-                        + " OR leave_until <= ? OR end_at <= ?"
+                        + " OR leave_until <= ? OR report_due <= ? OR end_at <= ?"
                         + " OR (kind = 'seat' AND pushed = 0 AND start_at <= ?)) ORDER BY start_at",
+                t,
                 t,
                 t,
                 t,
@@ -245,8 +247,9 @@ final class BookingStore {
                 instant(rs, 16),
                 rs.getInt(17),
                 instant(rs, 18),
-                rs.getInt(19) == 1,
-                Instant.ofEpochMilli(rs.getLong(20)));
+                instant(rs, 19),
+                rs.getInt(20) == 1,
+                Instant.ofEpochMilli(rs.getLong(21)));
     }
 
     static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {

@@ -23,6 +23,7 @@ import java.util.Optional;
  *   <li>a temporary leave that ran out: the seat is released and it counts as a violation;
  *   <li>a room whose group is complete (or checked in) from its start to its end: its door's agent holds the
  *       room for the group's credentials, sent again when the group or the end changes ({@link RoomPush});
+ *   <li>a peer report the holder did not answer by checking in again at the seat: the same;
  *   <li>a room whose group is not complete in time: released;
  *   <li>the end: completed, and the seat released;
  *   <li>each finished week of a long-term seat: released when its presence fell short of the quota; and a
@@ -85,17 +86,14 @@ final class Deadlines {
     private String seat(Connection c, SpaceModel model, Booking b, Instant now, List<Runnable> after)
             throws SQLException {
         if (b.state() == State.BOOKED && !now.isBefore(b.graceUntil())) {
-            parts.bookings.set(c, b.id(), now, "state, reason", State.NO_SHOW, "no_show");
-            violation(c, b, "no_show", now);
-            release(c, model, b, after);
-            return "no_show";
+            return lost(c, model, b, State.NO_SHOW, "no_show", now, after);
         }
-        if (b.state() == State.CHECKED_IN
-                && b.leaveUntil().filter(t -> !now.isBefore(t)).isPresent()) {
-            parts.bookings.set(c, b.id(), now, "state, reason", State.RELEASED, "leave_overrun");
-            violation(c, b, "leave_overrun", now);
-            release(c, model, b, after);
-            return "leave_overrun";
+        if (b.state() == State.CHECKED_IN && passed(b.leaveUntil(), now)) {
+            return lost(c, model, b, State.RELEASED, "leave_overrun", now, after);
+        }
+        if (b.state() == State.CHECKED_IN && passed(b.reportDue(), now)) {
+            PeerReports.released(c, b, now);
+            return lost(c, model, b, State.RELEASED, "reported_absent", now, after);
         }
         if (!now.isBefore(b.end())) {
             parts.bookings.set(c, b.id(), now, "state, reason", State.COMPLETED, "ended");
@@ -111,6 +109,20 @@ final class Deadlines {
             return "reserved";
         }
         return "";
+    }
+
+    private static boolean passed(Optional<Instant> deadline, Instant now) {
+        return deadline.filter(t -> !now.isBefore(t)).isPresent();
+    }
+
+    /** The booking ends against its holder: a violation of {@code why}, and the seat is released. */
+    private String lost(
+            Connection c, SpaceModel model, Booking b, State to, String why, Instant now, List<Runnable> after)
+            throws SQLException {
+        parts.bookings.set(c, b.id(), now, "state, reason", to, why);
+        violation(c, b, why, now);
+        release(c, model, b, after);
+        return why;
     }
 
     private void violation(Connection c, Booking b, String kind, Instant now) throws SQLException {

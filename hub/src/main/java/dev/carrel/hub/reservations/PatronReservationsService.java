@@ -38,13 +38,15 @@ final class PatronReservationsService implements HttpService {
             Appeals appeals,
             LongTermSeats longTerm,
             BookingChoices choices,
-            LongTermChoices longTermChoices) {}
+            LongTermChoices longTermChoices,
+            PeerReports reports) {}
 
     private final Reservations reservations;
     private final Appeals appeals;
     private final LongTermSeats longTerm;
     private final BookingChoices choices;
     private final LongTermChoices longTermChoices;
+    private final PeerReports reports;
     private final Patrons patrons;
     private final ObjectMapper json;
     private final Answers answers;
@@ -55,6 +57,7 @@ final class PatronReservationsService implements HttpService {
         this.longTerm = features.longTerm();
         this.choices = features.choices();
         this.longTermChoices = features.longTermChoices();
+        this.reports = features.reports();
         this.patrons = patrons;
         this.json = json;
         this.answers = new Answers(json, out);
@@ -65,6 +68,7 @@ final class PatronReservationsService implements HttpService {
         rules.get("/", this::mine)
                 .post("/", this::book)
                 .post("/join", this::join)
+                .post("/report", this::report)
                 .get("/places", this::places)
                 .get("/free", this::free)
                 .get("/violations", this::violations)
@@ -215,6 +219,15 @@ final class PatronReservationsService implements HttpService {
             JsonNode body = Api.body(req, json);
             Fields.only(body, "", Set.of("code"));
             answers.send(res, reservations.join(patron, Fields.text(body, "", "code")));
+        });
+    }
+
+    /** A seat taken but empty, reported by an admitted patron (docs/reservations.md, "Peer reports"). */
+    private void report(ServerRequest req, ServerResponse res) throws SQLException {
+        as(req, res, true, patron -> {
+            JsonNode body = Api.body(req, json);
+            Fields.only(body, "", Set.of("seat"));
+            answers.created(res, reports.report(patron, Fields.text(body, "", "seat")));
         });
     }
 

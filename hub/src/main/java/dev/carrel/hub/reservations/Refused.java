@@ -28,7 +28,23 @@ public final class Refused extends IllegalStateException {
         /** Seat check-in: the scanned code is another seat's. */
         WRONG_SEAT,
         /** Seat check-in: done already. */
-        ALREADY_CHECKED_IN;
+        ALREADY_CHECKED_IN,
+        /** A room's cancellation inside {@code room-cancel-ahead} before its start. */
+        TOO_LATE_TO_CANCEL,
+        /** Peer report: the seat has no checked-in booking to report. */
+        NOT_REPORTABLE,
+        /** Peer report: the reporter holds the seat. */
+        OWN_SEAT,
+        /** Peer report: the holder is on a temporary leave (LIBRARY.md: such a seat cannot be reported). */
+        ON_LEAVE,
+        /** Peer report: the seat's sensor sees someone there now. */
+        SEAT_OCCUPIED,
+        /** Peer report: the booking has an open report already. */
+        ALREADY_REPORTED,
+        /** Peer report: the reporter filed {@code peer-report-limit} reports in the last hour. */
+        REPORT_LIMIT,
+        /** Peer report: the hub knows gate passages today, and none of the reporter's. */
+        NO_GATE_ENTRY;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A patron's bookings, room memberships, violations, appeals, bans and long-term seats: exported as rows, erased whole. Seat
+ * A patron's bookings, room memberships, violations, appeals, bans, long-term seats and the peer reports they
+ * filed: exported as rows, erased whole. Seat
  * presence is about seats, not patrons, and stays.
  */
 final class ReservationPatronData implements PatronData {
@@ -26,6 +27,8 @@ final class ReservationPatronData implements PatronData {
         t.put("appeals", "SELECT * FROM reservation_appeals WHERE patron_id = ? ORDER BY created");
         t.put("bans", "SELECT * FROM reservation_bans WHERE patron_id = ? ORDER BY from_at");
         t.put("longTermSeats", "SELECT * FROM long_term_seats WHERE patron_id = ? ORDER BY from_at");
+        // The reports the patron filed; reports of their seats would name other patrons, so they are not exported.
+        t.put("peerReports", "SELECT * FROM peer_reports WHERE reporter_id = ? ORDER BY at");
         return t;
     }
 
@@ -53,6 +56,11 @@ final class ReservationPatronData implements PatronData {
                 c,
                 "DELETE FROM reservation_members WHERE reservation_id IN"
                         + " (SELECT id FROM reservations WHERE patron_id = ?)",
+                patronId);
+        ViolationStore.update(c, "DELETE FROM peer_reports WHERE reporter_id = ?", patronId);
+        ViolationStore.update(
+                c,
+                "DELETE FROM peer_reports WHERE reservation_id IN (SELECT id FROM reservations WHERE patron_id = ?)",
                 patronId);
         ViolationStore.update(c, "DELETE FROM reservations WHERE patron_id = ?", patronId);
         ViolationStore.update(c, "DELETE FROM long_term_seats WHERE patron_id = ?", patronId);

@@ -8,13 +8,14 @@ import java.util.TreeMap;
 
 /**
  * {@code carrel.reservations}: booking rules by default and per zone or room, penalties (normal and exam
- * period) and how often deadlines are checked. Read once at start; a wrong value stops the hub naming its key.
+ * period), how many peer reports a patron may file an hour, and how often deadlines are checked. Read once at start; a wrong value stops the hub naming its key.
  */
 public record ReservationSettings(
         BookingRules defaults,
         Map<String, BookingRules> zones,
         PenaltyRules penalties,
         PenaltyRules examPenalties,
+        int peerReportLimit,
         Duration sweepEvery) {
 
     public ReservationSettings {
@@ -22,7 +23,12 @@ public record ReservationSettings(
     }
 
     public static final ReservationSettings DEFAULTS = new ReservationSettings(
-            BookingRules.DEFAULTS, Map.of(), PenaltyRules.DEFAULTS, PenaltyRules.EXAM_DEFAULTS, Duration.ofSeconds(5));
+            BookingRules.DEFAULTS,
+            Map.of(),
+            PenaltyRules.DEFAULTS,
+            PenaltyRules.EXAM_DEFAULTS,
+            3,
+            Duration.ofSeconds(5));
 
     /** Reads {@code carrel.reservations} (given that node); missing keys keep the defaults. */
     public static ReservationSettings from(Config c) {
@@ -34,6 +40,7 @@ public record ReservationSettings(
                 zones,
                 PenaltyRules.DEFAULTS.with(c.get("penalties")),
                 PenaltyRules.EXAM_DEFAULTS.with(c.get("exam-penalties")),
+                ConfigValues.integer(c, "peer-report-limit", 3, 1, 100),
                 ConfigValues.duration(c, "sweep-every", Duration.ofSeconds(5)));
     }
 

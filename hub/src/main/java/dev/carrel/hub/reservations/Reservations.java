@@ -87,6 +87,7 @@ public final class Reservations {
                 Optional.empty(),
                 0,
                 Optional.empty(),
+                Optional.empty(),
                 false,
                 now);
         Booking[] made = {booking};
@@ -139,6 +140,7 @@ public final class Reservations {
                         b.presenceAt(),
                         b.leavesUsed(),
                         b.leaveUntil(),
+                        b.reportDue(),
                         b.pushed(),
                         b.created());
             }
@@ -164,9 +166,21 @@ public final class Reservations {
                 .orElseThrow(() -> new InvalidFieldException("room", "no room '" + r.resourceId() + "'"));
     }
 
-    /** Cancels a live booking of the patron's; the seat is let go at once. */
+    /**
+     * Cancels a live booking of the patron's; the seat is let go at once. A room only until
+     * {@code room-cancel-ahead} before its start (LIBRARY.md: "cancel at least 60 minutes ahead"): later, the
+     * group is expected and the room ends at its end.
+     */
     public Booking cancel(String patronId, String id) throws SQLException {
         return change(patronId, id, "cancellation", (c, b, now, after) -> {
+            Duration ahead = parts.settings.rulesFor(b.zoneId()).roomCancelAhead();
+            Instant until = b.start().minus(ahead);
+            if (b.kind() == Kind.ROOM && !ahead.isZero() && now.isAfter(until)) {
+                throw new Refused(
+                        Code.TOO_LATE_TO_CANCEL,
+                        "a room can be cancelled until " + ahead.toMinutes() + " minutes before its start (" + until
+                                + ")");
+            }
             parts.bookings.set(c, id, now, "state, reason", State.CANCELLED, "cancelled");
             if (b.kind() == Kind.ROOM) {
                 rooms.sync(c, parts.bookings.find(c, id).orElseThrow(), now, after);
@@ -179,10 +193,22 @@ public final class Reservations {
     /**
      * The patron's phone scanned the seat's QR code. It counts as the check-in at the seat, but where the seat
      * has a sensor it holds the seat only once the sensor sees someone before the grace period ends: a code
-     * scanned from a photo elsewhere holds nothing (LIBRARY.md, ghost bookings).
+     * scanned from a photo elsewhere holds nothing (LIBRARY.md, ghost bookings). On a checked-in booking with
+     * an open peer report, the scan is the holder's answer: the report is cleared (on a seat with a sensor, once
+     * it sees them).
      */
     public Booking checkIn(String patronId, String id) throws SQLException {
         return change(patronId, id, "seat check-in", (c, b, now, after) -> {
+            if (b.kind() == Kind.SEAT
+                    && b.state() == State.CHECKED_IN
+                    && b.reportDue().isPresent()) {
+                // As for a check-in: where the seat senses presence, the sensor must see the holder (it clears
+                // the report by itself, SeatEvents), so a code scanned from a photo elsewhere clears nothing.
+                if (!hasSensor(b.resourceId()) || SeatEvents.presentNow(c, b.resourceId())) {
+                    PeerReports.confirm(c, parts.bookings, b, "seat_qr", now);
+                }
+                return;
+            }
             if (b.kind() == Kind.SEAT && b.state() == State.CHECKED_IN) {
                 throw new Refused(Code.ALREADY_CHECKED_IN, "this booking is checked in already");
             }

@@ -49,6 +49,7 @@ public final class ReservationsFeature implements AutoCloseable {
     private final Reservations reservations;
     private final Appeals appeals;
     private final LongTermSeats longTerm;
+    private final PeerReports reports;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hub-reservations").daemon(true).factory());
     /** Kiosk bookings wait for their write here, off the MQTT callback thread. */
@@ -64,6 +65,7 @@ public final class ReservationsFeature implements AutoCloseable {
         this.deadlines = new Deadlines(parts, events, longTerm);
         this.reservations = new Reservations(parts, longTerm);
         this.appeals = new Appeals(parts);
+        this.reports = new PeerReports(parts);
     }
 
     /**
@@ -135,7 +137,8 @@ public final class ReservationsFeature implements AutoCloseable {
                                 appeals,
                                 longTerm,
                                 new BookingChoices(parts, longTerm),
-                                new LongTermChoices(parts, longTerm)),
+                                new LongTermChoices(parts, longTerm),
+                                reports),
                         new PatronReservationsService.Patrons(
                                 a.patrons(), a.extras().passSignIn(), parts.clock),
                         parts.json,
@@ -152,6 +155,10 @@ public final class ReservationsFeature implements AutoCloseable {
 
     public LongTermSeats longTermSeats() {
         return longTerm;
+    }
+
+    public PeerReports peerReports() {
+        return reports;
     }
 
     /** The patron data of reservations, for export and erasure. */

@@ -83,6 +83,9 @@ final class SeatEvents {
             if (b.leaveUntil().isPresent()) {
                 parts.bookings.set(c, b.id(), now, "leave_until", (Object) null);
             }
+            if (b.reportDue().isPresent()) {
+                PeerReports.confirm(c, parts.bookings, b, source, now);
+            }
             return;
         }
         if (b.state() != State.BOOKED || now.isAfter(checkInDue(b))) {
@@ -133,6 +136,10 @@ final class SeatEvents {
         for (Booking b : holdingNow(c, seat.get(), now)) {
             if (b.state() == State.BOOKED && b.checkedInAt().isPresent() && !now.isAfter(checkInDue(b))) {
                 parts.bookings.set(c, b.id(), now, "state, presence_at", State.CHECKED_IN, now);
+            }
+            // Someone sits at a reported seat: the report said it was empty, the sensor says otherwise.
+            if (b.state() == State.CHECKED_IN && b.reportDue().isPresent()) {
+                PeerReports.confirm(c, parts.bookings, b, "presence", now);
             }
         }
     }
@@ -203,6 +210,7 @@ final class SeatEvents {
         b.checkInSource().ifPresent(s -> evidence.put("checkInSource", s));
         b.presenceAt().ifPresent(t -> evidence.put("presenceAt", t.toString()));
         b.leaveUntil().ifPresent(t -> evidence.put("leaveUntil", t.toString()));
+        b.reportDue().ifPresent(t -> evidence.put("reportDue", t.toString()));
         evidence.put("leavesUsed", b.leavesUsed());
     }
 

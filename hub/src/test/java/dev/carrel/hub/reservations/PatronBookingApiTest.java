@@ -243,6 +243,52 @@ class PatronBookingApiTest {
     }
 
     @Test
+    void report_overHttp_needsASessionAndASeat_refusalsHaveTheirCodes_andAcceptedGivesTheDeadline() throws Exception {
+        String path = "/pass/api/reservations/report";
+        post(path, "{\"seat\":\"desk-2\"}", "", 401);
+        assertTrue(post(path, "{}", p1, 400).toString().contains("seat"));
+        assertTrue(post(path, "{\"seat\":\"desk-2\",\"who\":\"x\"}", p1, 400)
+                .toString()
+                .contains("who"));
+        assertTrue(post(path, "{\"seat\":\"nope\"}", p1, 400).toString().contains("seat"));
+        assertEquals(
+                "not_reportable",
+                post(path, "{\"seat\":\"desk-2\"}", p1, 409).get("code").asText());
+
+        Booking own = h.book("p1", "desk-3", "2026-11-23T18:10", 60);
+        h.reservations().checkIn("p1", own.id());
+        assertEquals(
+                "own_seat",
+                post(path, "{\"seat\":\"desk-3\"}", p1, 409).get("code").asText());
+
+        Booking other = h.book("p2", "desk-2", "2026-11-23T18:10", 60);
+        h.reservations().checkIn("p2", other.id());
+        JsonNode accepted = post(path, "{\"seat\":\"desk-2\"}", p1, 201);
+        assertEquals(at("2026-11-23T18:25").toString(), accepted.get("due").asText());
+        assertEquals(
+                "already_reported",
+                post(path, "{\"seat\":\"desk-2\"}", p1, 409).get("code").asText());
+    }
+
+    @Test
+    void cancel_ofARoomWithinAnHour_is409TooLateToCancel() throws Exception {
+        Booking room = h.reservations()
+                .book(
+                        "p1",
+                        new Reservations.Request(Booking.Kind.ROOM, "room-a", Optional.of(at("2026-11-23T19:00")), 60));
+        JsonNode refused = post("/pass/api/reservations/" + room.id() + "/cancel", "{}", p1, 409);
+        assertEquals("too_late_to_cancel", refused.get("code").asText());
+        assertEquals(Booking.State.FORMING, h.booking(room.id()).state());
+        assertEquals(
+                60,
+                get("/pass/api/reservations/places", p1, 200)
+                        .get("zones")
+                        .get(1)
+                        .get("cancelAhead")
+                        .asInt());
+    }
+
+    @Test
     void currentPass_namesThePatron_soThePageKnowsWhichBookingsAreTheirs() throws Exception {
         assertEquals("p1", get("/pass/api/current", p1, 200).get("patron").asText());
     }

@@ -51,6 +51,22 @@ class ReservationSettingsTest {
     }
 
     @Test
+    void roomCancelAhead_zeroTurnsTheRuleOff_andPeerReportsHaveTheirKeys() {
+        ReservationSettings s = of(Map.of(
+                "carrel.reservations.rules.room-cancel-ahead", "0",
+                "carrel.reservations.zones.r1.room-cancel-ahead", "2h",
+                "carrel.reservations.rules.peer-report-window", "10m",
+                "carrel.reservations.peer-report-limit", "5"));
+        assertEquals(Duration.ZERO, s.defaults().roomCancelAhead());
+        assertEquals(Duration.ofHours(2), s.rulesFor("r1").roomCancelAhead());
+        assertEquals(Duration.ofMinutes(10), s.rulesFor("r1").peerReportWindow());
+        assertEquals(5, s.peerReportLimit());
+        assertEquals(
+                Duration.ofMinutes(60), ReservationSettings.DEFAULTS.defaults().roomCancelAhead());
+        assertEquals(3, ReservationSettings.DEFAULTS.peerReportLimit());
+    }
+
+    @Test
     void wrongValues_nameTheirKey() {
         var time = assertThrows(
                 IllegalArgumentException.class, () -> of(Map.of("carrel.reservations.rules.meal-from", "noon")));
@@ -64,5 +80,11 @@ class ReservationSettingsTest {
         var ban = assertThrows(
                 IllegalArgumentException.class, () -> of(Map.of("carrel.reservations.penalties.ban", "-1d")));
         assertTrue(ban.getMessage().contains("carrel.reservations.penalties.ban"), ban.getMessage());
+        var limit = assertThrows(
+                IllegalArgumentException.class, () -> of(Map.of("carrel.reservations.peer-report-limit", "0")));
+        assertTrue(limit.getMessage().contains("carrel.reservations.peer-report-limit"), limit.getMessage());
+        var ahead = assertThrows(
+                IllegalArgumentException.class, () -> of(Map.of("carrel.reservations.rules.room-cancel-ahead", "-5m")));
+        assertTrue(ahead.getMessage().contains("room-cancel-ahead"), ahead.getMessage());
     }
 }
