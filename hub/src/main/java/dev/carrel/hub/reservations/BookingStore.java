@@ -128,14 +128,14 @@ final class BookingStore {
 
     /**
      * Room bookings started and not over whose door's agent holds, or should hold, the room for the group:
-     * complete or checked in, or reserved at the door before ({@code pushed}).
+     * live (forming, complete or checked in), or reserved at the door before ({@code pushed}).
      */
     List<Booking> roomsAtTheirDoor(Connection c, Instant now) throws SQLException {
         long t = now.toEpochMilli();
         return query(
                 c,
                 SELECT + " WHERE kind = 'room' AND start_at <= ? AND end_at > ?"
-                        + " AND (state IN ('booked', 'checked_in') OR pushed = 1) ORDER BY start_at",
+                        + " AND (state IN ('forming', 'booked', 'checked_in') OR pushed = 1) ORDER BY start_at",
                 t,
                 t);
     }

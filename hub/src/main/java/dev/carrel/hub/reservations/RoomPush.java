@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Carries a room booking's group to the door's agent (issue 7): while the booking is {@code booked} (the
- * group is complete) or {@code checked_in} and covers now, the room's seat is reserved for the group with
+ * Carries a room booking's group to the door's agent (issue 7): while the booking is live ({@code forming}
+ * with the members so far, {@code booked} or {@code checked_in}) and covers now, the room's seat is reserved for the group with
  * {@code seat} RESERVE_GROUP, naming every member's credential (the organiser's first, one per patron as for
  * a seat booking: {@link Holders#holderOf}) until the booking's end; when it no longer is (the end, a
  * cancellation) a RELEASE naming the organiser's credential, as the agent knows it, frees the room. The
@@ -79,9 +79,14 @@ final class RoomPush {
         }
     }
 
-    /** The room is the group's now: complete (or checked in), and within its time. */
+    /**
+     * The room is the group's now: live and within its time. A group still forming has the room too, for the
+     * members it has so far: they are the ones gathering at the door, and a passer-by who took the room
+     * meanwhile would leave it to them anyway. If the group is not complete in time the booking is released
+     * and the door with it.
+     */
     private static boolean reserving(Booking b, Instant now) {
-        return (b.state() == State.BOOKED || b.state() == State.CHECKED_IN)
+        return (b.state() == State.FORMING || b.state() == State.BOOKED || b.state() == State.CHECKED_IN)
                 && !now.isBefore(b.start())
                 && now.isBefore(b.end());
     }

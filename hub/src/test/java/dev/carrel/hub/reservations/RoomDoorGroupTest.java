@@ -79,17 +79,37 @@ class RoomDoorGroupTest {
     }
 
     @Test
-    void groupCompletedAfterTheStart_isReservedAtTheDoorAtOnce_butNotWhileForming() throws Exception {
+    void formingGroup_holdsTheDoorForItsMembersSoFar_andEachJoinerIsAddedAtOnce() throws Exception {
         SeatAgent agent = h.agent();
         Booking room = bookRoom("bo");
         h.sweepAt("2026-11-02T14:05");
-        assertEquals(List.of(), commands(room.id()), "a forming group has no room yet");
+        assertEquals(
+                Optional.of(List.of(hash("ann"), hash("bo"))),
+                agent.awaitCommand(Action.RESERVE_GROUP).holders(),
+                "the two gathering at the door get in; a passer-by does not");
 
         h.reservations().join("cy", room.joinCode().orElseThrow());
 
         assertEquals(
                 Optional.of(List.of(hash("ann"), hash("bo"), hash("cy"))),
-                agent.awaitCommand(Action.RESERVE_GROUP).holders());
+                nth(agent, Action.RESERVE_GROUP, 2).holders());
+    }
+
+    @Test
+    void groupNotFormedInTime_releasesTheDoor() throws Exception {
+        SeatAgent agent = h.agent();
+        Booking room = bookRoom("bo");
+        h.sweepAt("2026-11-02T14:00");
+        agent.awaitCommand(Action.RESERVE_GROUP);
+
+        assertEquals(List.of(room.id() + " group_not_formed"), h.sweepAt("2026-11-02T14:15"));
+
+        assertEquals(hash("ann"), agent.awaitCommand(Action.RELEASE).patron());
+        ReservationHub.await(
+                () -> commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
+                "the release's reply");
+        h.sweepAt("2026-11-02T14:20");
+        assertEquals(List.of("reserve_group applied", "release applied"), commands(room.id()), "once");
     }
 
     @Test
