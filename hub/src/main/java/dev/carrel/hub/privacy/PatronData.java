@@ -2,6 +2,7 @@ package dev.carrel.hub.privacy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * What one feature stores about a patron, for export and erasure on the patron's request (issue 6,
@@ -12,6 +13,9 @@ import java.sql.SQLException;
  * the store writer's connection inside the one transaction of the whole erasure, so it must not commit,
  * roll back or open connections of its own, and throwing an {@code SQLException} undoes every contributor's
  * erasure. Both may be called for a patron the feature knows nothing about (export: an empty map or list).
+ * A feature that told devices about the patron (a seat held for them at an agent) overrides the erasure with
+ * {@code afterCommit}: it records its commands in the transaction and leaves their publication there, so a
+ * device hears of an erasure only once it is committed.
  */
 public interface PatronData {
 
@@ -23,4 +27,13 @@ public interface PatronData {
 
     /** Deletes the patron's data, or strips what links it to the patron, in the caller's transaction. */
     void erase(Connection c, String patronId) throws SQLException;
+
+    /**
+     * Erases as {@link #erase(Connection, String)} does, and adds to {@code afterCommit} what must happen once
+     * the whole erasure is committed, and only then (publishing the commands recorded in the transaction).
+     * {@link Privacy} calls this one; by default there is nothing to do after the commit.
+     */
+    default void erase(Connection c, String patronId, List<Runnable> afterCommit) throws SQLException {
+        erase(c, patronId);
+    }
 }

@@ -101,8 +101,8 @@ public final class Privacy {
     }
 
     /**
-     * Erases the patron from every contributor in one transaction, the registry last; then tells the
-     * observers.
+     * Erases the patron from every contributor in one transaction, the registry last; then runs what they left
+     * for after the commit, and tells the observers.
      *
      * @throws NoSuchElementException when no contributor holds anything about the patron (nothing changes)
      * @throws SQLException when a contributor failed: then nothing was erased
@@ -110,6 +110,7 @@ public final class Privacy {
     public void erase(String patronId) throws SQLException {
         List<PatronData> order = new ArrayList<>(contributors);
         java.util.Collections.reverse(order);
+        List<Runnable> afterCommit = new ArrayList<>(); // filled on the writer thread; read after get()
         boolean found;
         try {
             found = writer.call("erasure of a patron", c -> {
@@ -117,7 +118,7 @@ public final class Privacy {
                             return false;
                         }
                         for (PatronData d : order) {
-                            d.erase(c, patronId);
+                            d.erase(c, patronId, afterCommit);
                         }
                         return true;
                     })
@@ -136,6 +137,7 @@ public final class Privacy {
         if (!found) {
             throw new NoSuchElementException("no data about patron '" + patronId + "'");
         }
+        afterCommit.forEach(Runnable::run);
         erased.forEach(o -> o.accept(patronId));
     }
 

@@ -111,6 +111,22 @@ final class BookingStore {
                 from.toEpochMilli());
     }
 
+    /** Every live booking the patron made, whenever it is. */
+    List<Booking> liveOfPatron(Connection c, String patronId) throws SQLException {
+        return query(c, SELECT + " WHERE patron_id = ? AND " + LIVE + " ORDER BY start_at", patronId);
+    }
+
+    /** The live room bookings of others that the patron joined. */
+    List<Booking> liveJoinedBy(Connection c, String patronId) throws SQLException {
+        return query(
+                c,
+                SELECT + " WHERE patron_id <> ? AND " + LIVE
+                        + " AND id IN (SELECT reservation_id FROM reservation_members WHERE patron_id = ?)"
+                        + " ORDER BY start_at",
+                patronId,
+                patronId);
+    }
+
     /** Live bookings with a deadline at or before {@code now}, or a seat push that is due. */
     List<Booking> due(Connection c, Instant now) throws SQLException {
         long t = now.toEpochMilli();
@@ -194,6 +210,15 @@ final class BookingStore {
             s.setString(1, id);
             s.setString(2, patronId);
             s.setLong(3, now.toEpochMilli());
+            s.executeUpdate();
+        }
+    }
+
+    void removeMember(Connection c, String id, String patronId) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM reservation_members WHERE reservation_id = ? AND patron_id = ?")) {
+            s.setString(1, id);
+            s.setString(2, patronId);
             s.executeUpdate();
         }
     }

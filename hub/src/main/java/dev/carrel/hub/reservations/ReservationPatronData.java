@@ -13,11 +13,18 @@ import java.util.Map;
 
 /**
  * A patron's bookings, room memberships, violations, appeals, bans, long-term seats and the peer reports they
- * filed: exported as rows, erased whole. Seat
- * presence is about seats, not patrons, and stays.
+ * filed: exported as rows, erased whole. Seat presence is about seats, not patrons, and stays. The erasure
+ * {@code Privacy} runs also frees what the patron held at the agents ({@link ErasurePush}), before the rows
+ * that say what it was are deleted.
  */
 final class ReservationPatronData implements PatronData {
     private static final Map<String, String> TABLES = tables();
+
+    private final ErasurePush agents;
+
+    ReservationPatronData(ErasurePush agents) {
+        this.agents = agents;
+    }
 
     private static Map<String, String> tables() {
         Map<String, String> t = new LinkedHashMap<>();
@@ -46,6 +53,13 @@ final class ReservationPatronData implements PatronData {
         return out;
     }
 
+    @Override
+    public void erase(Connection c, String patronId, List<Runnable> afterCommit) throws SQLException {
+        agents.release(c, patronId, afterCommit);
+        erase(c, patronId);
+    }
+
+    /** The rows only: the agents are not told (see the erasure with {@code afterCommit}, which calls this). */
     @Override
     public void erase(Connection c, String patronId) throws SQLException {
         ViolationStore.update(c, "DELETE FROM reservation_appeals WHERE patron_id = ?", patronId);

@@ -163,7 +163,7 @@ public final class ReservationsFeature implements AutoCloseable {
 
     /** The patron data of reservations, for export and erasure. */
     public dev.carrel.hub.privacy.PatronData patronData() {
-        return new ReservationPatronData();
+        return new ReservationPatronData(new ErasurePush(parts));
     }
 
     /** The rooms' bookings for their door kiosks (docs/kiosk.md, "From the hub"). */
