@@ -5,11 +5,14 @@
 // starts and lengths); every refusal goes to page.refused(response), and the lists are fetched again. The
 // long-term seat section is its own module (longterm.js), loaded and drawn with the rest of the tab.
 
-import {button, data, el} from './dom.js';
+import {button, data, el, own} from './dom.js';
 import {LongTerm} from './longterm.js';
 import {moment, t, when} from './strings.js';
 
 const LIVE = ['forming', 'booked', 'checked_in'];
+
+/** A notice's time, written when shown: said again after a language switch, it is in the new language. */
+const shown = write => ({toString: write});
 
 /** A length in the patron's words: whole hours as hours, else minutes. */
 function length(minutes) {
@@ -51,7 +54,7 @@ export class Bookings {
       e.preventDefault();
       const c = this.chosen.room;
       await this.act('POST', 'api/reservations', this.request({room: c.zone}, c),
-          r => ['done.room', {code: r.body.joinCode, n: r.body.minGroup}]);
+          r => ['done.room', {code: own(r.body.joinCode), n: r.body.minGroup}]);
     });
     document.getElementById('join-form').addEventListener('submit', async e => {
       e.preventDefault();
@@ -121,7 +124,7 @@ export class Bookings {
         b.joinCode ? el('p', {class: 'code'}, t('bookings.code') + ' ', data(b.joinCode)) : null,
         own && held ? button('extend', 'action.extend',
             () => this.act('POST', 'api/reservations/' + b.id + '/extend', {minutes: 60},
-                r => ['done.extended', {time: moment(r.body.end, false)}])) : null,
+                r => ['done.extended', {time: shown(() => moment(r.body.end, false))}])) : null,
         ...(own ? this.cancel(b) : []));
   }
 
@@ -187,7 +190,7 @@ export class Bookings {
   async bookSeat(seat) {
     const c = this.chosen.area;
     await this.act('POST', 'api/reservations', this.request({seat}, c),
-        r => ['done.seat', {seat: r.body.resourceId, time: when(r.body.start, r.body.end)}]);
+        r => ['done.seat', {seat: own(r.body.resourceId), time: shown(() => when(r.body.start, r.body.end))}]);
   }
 
   request(what, chosen) {

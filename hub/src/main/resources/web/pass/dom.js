@@ -14,6 +14,26 @@ export function el(tag, attrs = {}, ...children) {
 /** The library's own words (titles, room and seat ids, codes) are shown as they are, not translated. */
 export const data = text => el('span', {translate: 'no'}, text);
 
+/** A var of phrase() that is the library's own word: it goes into the sentence as data(), not as text. */
+class Own {
+  constructor(text) { this.text = String(text); }
+}
+
+export const own = text => new Own(text);
+
+/**
+ * The string for key as text and data() spans, each var made with own() a span of its own: a seat id or a
+ * join code inside a sentence is marked translate="no" like every other id on the page.
+ */
+export function phrase(key, vars = {}) {
+  const words = [];
+  const marked = Object.fromEntries(Object.entries(vars).map(([name, value]) =>
+      [name, value instanceof Own ? '\u0001' + (words.push(value.text) - 1) + '\u0002' : value]));
+  return t(key, marked).split(/\u0001(\d+)\u0002/)
+      .map((part, i) => (i % 2 === 1 ? data(words[Number(part)]) : part))
+      .filter(part => part !== '');
+}
+
 /** A button labelled by a string key; while its action runs, every list button is disabled. */
 export function button(cls, label, action) {
   const b = el('button', {type: 'button', class: cls}, t(label));

@@ -3,7 +3,7 @@
 // after a confirm; without one, a form (area, weeks) and the seats free to hold that long, a tap holds one.
 // The hub decides what is free (/pass/api/reservations/long-term/places?weeks=) and checks again on holding.
 
-import {button, data, el} from './dom.js';
+import {button, data, el, own, phrase} from './dom.js';
 import {moment, t} from './strings.js';
 
 /** A duration in the patron's words: hours, minutes, or both. */
@@ -15,8 +15,7 @@ function duration(minutes) {
 
 /** The string for key with {seat} as the library's own word (translate="no"), never translated text. */
 function withSeat(key, seat) {
-  const [before, after] = t(key, {seat: '\u0001'}).split('\u0001');
-  return after === undefined ? [before] : [before, data(seat), after];
+  return phrase(key, {seat: own(seat)});
 }
 
 /** A moment written when shown, so the notice said again after a language switch is in the new language. */

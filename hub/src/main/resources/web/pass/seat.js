@@ -6,7 +6,7 @@
 // A patron without a booking here may report the seat as taken but empty (a peer report); a holder whose
 // seat was reported checks in again here to keep it.
 
-import {button, data, el} from './dom.js';
+import {button, el, own, phrase} from './dom.js';
 import {has, moment, t, when} from './strings.js';
 
 /** A seat id as the hub's space model allows it; anything else in ?seat= is ignored. */
@@ -15,8 +15,7 @@ const LIVE = ['booked', 'checked_in'];
 
 /** The string for key with {seat} as the library's own word (translate="no"), never translated text. */
 function withSeat(key, seat, vars = {}) {
-  const [before, after] = t(key, {...vars, seat: '\u0001'}).split('\u0001');
-  return after === undefined ? [before] : [before, data(seat), after];
+  return phrase(key, {...vars, seat: own(seat)});
 }
 
 export class SeatCheckIn {

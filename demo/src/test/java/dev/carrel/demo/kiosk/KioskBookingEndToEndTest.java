@@ -1,5 +1,7 @@
 package dev.carrel.demo.kiosk;
 
+import static dev.carrel.demo.kiosk.PassEventsPageTest.screenshot;
+import static dev.carrel.demo.kiosk.PassEventsPageTest.switchTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +42,9 @@ import org.openqa.selenium.Dimension;
  * reader. A card tap, "book a seat" and a free seat make a booking at the hub over MQTT 5 request/response,
  * and the seat is {@code reserved} at the agent; with the hub down, the kiosk says booking needs the library
  * system and nothing is booked. At a discussion room's door the same tap books the room: the page shows the
- * hub's join code, and a second patron's try for the same time gets the refusal as a sentence.
+ * hub's join code, and a second patron's try for the same time gets the refusal as a sentence. With
+ * {@code -Dkiosk.screenshots=<dir>} the door test writes room-booking-{en,zh-CN}.png (the start and length
+ * chosen) and room-booked-{en,zh-CN}.png (the answer with the join code).
  */
 class KioskBookingEndToEndTest {
     private static final String CARD = "04A1B2C3";
@@ -176,6 +180,7 @@ class KioskBookingEndToEndTest {
         browser.untilVisible("#room-panel [data-start='now'].chosen");
         browser.click("#room-panel [data-minutes='60']");
         browser.untilVisible("#room-panel [data-minutes='60'].chosen");
+        inBothLanguages("room-booking");
         browser.click("#room-panel [data-action='roomBooking.book']");
         browser.untilVisible("#room-booked .join-code");
 
@@ -191,6 +196,8 @@ class KioskBookingEndToEndTest {
         assertTrue(
                 browser.visibleText().stream().noneMatch(t -> t.matches("(?s).*[A-Za-z].*")),
                 "no Latin letter in zh-CN: " + browser.visibleText());
+        inBothLanguages("room-booked");
+        browser.untilText("#room-booked", "还需 2 人");
         browser.click("#room-booked [data-action='action.done']");
         browser.untilText("#bookings-list", "09:50");
 
@@ -214,6 +221,18 @@ class KioskBookingEndToEndTest {
         browser.click("#room-panel [data-action='roomBooking.book']");
         browser.untilText("#toast", "The room is already booked for that time");
         assertTrue(hub.reservations().reservations().mine("2023004218").isEmpty(), "nothing booked for Li");
+    }
+
+    /**
+     * The door's screen as it is in zh-CN (the kiosk's own language), then switched to English with no Chinese
+     * left, and back. With {@code -Dkiosk.screenshots=<dir>} it writes {@code <name>-zh-CN.png} and
+     * {@code <name>-en.png} at the door kiosk's real size.
+     */
+    private void inBothLanguages(String name) throws Exception {
+        screenshot(browser, name + "-zh-CN");
+        switchTo(browser, "en");
+        screenshot(browser, name + "-en");
+        switchTo(browser, "zh-CN");
     }
 
     private static Instant berlin(String time) {

@@ -21,6 +21,9 @@ import org.openqa.selenium.Dimension;
  * writes into the source tree:
  *
  * <pre>./mvnw -pl demo verify -Dtest=KioskScreenshots -Dkiosk.screenshots=$PWD/docs/screenshots</pre>
+ *
+ * <p>The room door's booking needs a real hub, so its shots (room-booking-*, room-booked-*) come from
+ * {@link KioskBookingEndToEndTest} with the same property rather than from a second rig here.
  */
 class KioskScreenshots {
     @TempDir

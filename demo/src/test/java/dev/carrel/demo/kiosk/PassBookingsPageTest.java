@@ -85,6 +85,12 @@ class PassBookingsPageTest {
 
             phone.click("#free-seats [data-seat='desk-02']");
             phone.untilText("#notice", "Seat desk-02 booked");
+            // Said again in Chinese at once: the seat id stays the library's own word, the time is rewritten.
+            switchTo(phone, "zh-CN");
+            phone.untilText("#notice", "已预约座位 desk-02");
+            assertEquals("desk-02", phone.text("#notice [translate=no]"));
+            switchTo(phone, "en");
+            phone.untilText("#notice", "Seat desk-02 booked");
             String booked = "#my-bookings li:first-child";
             phone.untilText(booked, "desk-02");
             phone.untilText(booked + " .state", "check in at the seat by 10:31");
