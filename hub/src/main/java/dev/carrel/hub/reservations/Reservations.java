@@ -184,7 +184,8 @@ public final class Reservations {
             parts.bookings.set(c, id, now, "state, reason", State.CANCELLED, "cancelled");
             if (b.kind() == Kind.ROOM) {
                 rooms.sync(c, parts.bookings.find(c, id).orElseThrow(), now, after);
-            } else if (b.pushed()) {
+            } else if (b.pushed() || b.checkedInAt().isPresent()) {
+                // A phone check-in before the start sent CHECK_IN before the sweep's RESERVE: the seat has it.
                 seat(c, b, SeatAction.Action.RELEASE).ifPresent(after::add);
             }
         });

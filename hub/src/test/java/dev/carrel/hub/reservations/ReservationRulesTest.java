@@ -106,6 +106,21 @@ class ReservationRulesTest {
     }
 
     @Test
+    void cancel_afterAPhoneCheckInBeforeTheStart_releasesTheSeatItsAgentWasGiven() throws Exception {
+        h.agent();
+        Booking b = h.book("p1", "desk-1", "2026-11-23T10:00", 120);
+        h.clock.set(at("2026-11-23T09:50")); // check-in opens the grace before the start; no sweep pushed yet
+        h.reservations().checkIn("p1", b.id());
+        h.agent().awaitCommand(SeatAction.Action.CHECK_IN);
+
+        h.reservations().cancel("p1", b.id());
+
+        assertEquals(
+                ReservationHub.hash("p1"),
+                h.agent().awaitCommand(SeatAction.Action.RELEASE).patron());
+    }
+
+    @Test
     void presenceAlreadySeen_confirmsTheCheckInAtOnce() throws Exception {
         Booking b = h.book("p1", "desk-1", "2026-11-23T10:00", 60);
         h.sweepAt("2026-11-23T10:01");
