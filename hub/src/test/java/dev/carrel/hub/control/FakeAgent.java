@@ -1,5 +1,6 @@
 package dev.carrel.hub.control;
 
+import dev.carrel.hub.broker.FirstSubscribe;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.Command;
 import dev.carrel.protocol.CommandBody;
@@ -56,12 +57,11 @@ final class FakeAgent implements AutoCloseable {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName(id);
         o.setPassword(secret.getBytes(StandardCharsets.UTF_8));
-        client.connect(o).waitForCompletion(10_000);
-        client.subscribe(new MqttSubscription[] {
-                    new MqttSubscription(Topic.prefix(this.id) + "commands/+", 1),
-                    new MqttSubscription(Topic.prefix(this.id) + "twin/desired", 1)
-                })
-                .waitForCompletion(10_000);
+        FirstSubscribe.connectAndSubscribe(
+                client,
+                o,
+                new MqttSubscription(Topic.prefix(this.id) + "commands/+", 1),
+                new MqttSubscription(Topic.prefix(this.id) + "twin/desired", 1));
         publish(new Status.Birth(1, "fake", endpoints, Instant.now()), true);
     }
 

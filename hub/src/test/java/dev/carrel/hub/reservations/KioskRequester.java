@@ -1,5 +1,6 @@
 package dev.carrel.hub.reservations;
 
+import dev.carrel.hub.broker.FirstSubscribe;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.BookingRequest;
 import dev.carrel.protocol.BookingResponse;
@@ -18,6 +19,7 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
@@ -38,8 +40,8 @@ final class KioskRequester implements AutoCloseable {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName(id);
         o.setPassword(secret.getBytes(StandardCharsets.UTF_8));
-        client.connect(o).waitForCompletion(10_000);
-        client.subscribe(responses().toString(), 1).waitForCompletion(10_000);
+        FirstSubscribe.connectAndSubscribe(
+                client, o, new MqttSubscription(responses().toString(), 1));
     }
 
     private Topic responses() {

@@ -1,5 +1,6 @@
 package dev.carrel.hub.reservations;
 
+import dev.carrel.hub.broker.FirstSubscribe;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.Command;
 import dev.carrel.protocol.CommandBody;
@@ -49,9 +50,7 @@ final class SeatAgent implements AutoCloseable {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName(id);
         o.setPassword(secret.getBytes(StandardCharsets.UTF_8));
-        client.connect(o).waitForCompletion(10_000);
-        client.subscribe(new MqttSubscription(Topic.prefix(this.id) + "commands/+", 1))
-                .waitForCompletion(10_000);
+        FirstSubscribe.connectAndSubscribe(client, o, new MqttSubscription(Topic.prefix(this.id) + "commands/+", 1));
         publish(new Status.Birth(1, "test", endpoints, Instant.now()), true);
     }
 
