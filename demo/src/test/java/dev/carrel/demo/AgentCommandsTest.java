@@ -12,6 +12,7 @@ import dev.carrel.drivers.Hardware;
 import dev.carrel.drivers.fake.FakeLamp;
 import dev.carrel.hub.Hub;
 import dev.carrel.hub.broker.BrokerUsers;
+import dev.carrel.hub.broker.FirstSubscribe;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.Command;
 import dev.carrel.protocol.CommandBody;
@@ -100,13 +101,17 @@ class AgentCommandsTest {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName("test-staff");
         o.setPassword(staffSecret.getBytes(UTF_8));
-        staff.connect(o);
-        staff.subscribe(
-                new MqttSubscription[] {new MqttSubscription(Topic.prefix(ROOM) + "replies/+", 1)},
-                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
-                    (topic, message) ->
-                            replies.add(codec.decode(Topic.parse(topic), message.getPayload(), CommandReply.class))
-                });
+        FirstSubscribe.withRetry("test-staff", () -> {
+            if (!staff.isConnected()) {
+                staff.connect(o);
+            }
+            staff.subscribe(
+                    new MqttSubscription[] {new MqttSubscription(Topic.prefix(ROOM) + "replies/+", 1)},
+                    new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                        (topic, message) ->
+                                replies.add(codec.decode(Topic.parse(topic), message.getPayload(), CommandReply.class))
+                    });
+        });
     }
 
     @AfterEach

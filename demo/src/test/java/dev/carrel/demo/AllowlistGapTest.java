@@ -9,6 +9,7 @@ import dev.carrel.agent.gate.Verdict;
 import dev.carrel.drivers.CredentialKind;
 import dev.carrel.hub.Hub;
 import dev.carrel.hub.broker.BrokerUsers;
+import dev.carrel.hub.broker.FirstSubscribe;
 import dev.carrel.hub.twins.Twins;
 import dev.carrel.protocol.AllowlistDelta;
 import dev.carrel.protocol.EventBody.GateDecision.Reason;
@@ -133,15 +134,20 @@ class AllowlistGapTest {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName("gap-observer");
         o.setPassword(secret.getBytes(UTF_8));
-        observer.connect(o);
-        observer.subscribe(
-                new MqttSubscription[] {
-                    new MqttSubscription(Topic.credentials(GateAgentRig.GATE).toString(), 1)
-                },
-                new IMqttMessageListener[] {
-                    (topic, message) ->
-                            seen.add(codec.decode(Topic.parse(topic), message.getPayload(), AllowlistDelta.class))
-                });
+        FirstSubscribe.withRetry("gap-observer", () -> {
+            if (!observer.isConnected()) {
+                observer.connect(o);
+            }
+            observer.subscribe(
+                    new MqttSubscription[] {
+                        new MqttSubscription(
+                                Topic.credentials(GateAgentRig.GATE).toString(), 1)
+                    },
+                    new IMqttMessageListener[] {
+                        (topic, message) ->
+                                seen.add(codec.decode(Topic.parse(topic), message.getPayload(), AllowlistDelta.class))
+                    });
+        });
     }
 
     private long snapshots() {

@@ -1,5 +1,6 @@
 package dev.carrel.demo;
 
+import dev.carrel.hub.broker.FirstSubscribe;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.AllowlistDelta;
 import dev.carrel.protocol.AuthorisationRequest;
@@ -46,9 +47,8 @@ final class GateHubStandIn implements AutoCloseable {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName(user);
         o.setPassword(secret.getBytes(StandardCharsets.UTF_8));
-        client.connect(o).waitForCompletion(10_000);
-        String filter = Topic.filterAllAgents(Topic.Kind.REQUEST);
-        client.subscribe(new MqttSubscription(filter, 1)).waitForCompletion(10_000);
+        FirstSubscribe.connectAndSubscribe(
+                client, o, new MqttSubscription(Topic.filterAllAgents(Topic.Kind.REQUEST), 1));
         return standIn;
     }
 

@@ -95,15 +95,18 @@ class GateKioskPageTest {
         reader = KioskRig.reader(agent, "gate-1-reader");
         KioskRig.awaitOnline(agent);
         exitReader = KioskRig.reader(agent, "gate-1-exit");
-        hubClient = KioskRig.hubClient(hub);
         AgentId id = AgentId.of("gate-1");
         // The feedback events the agent publishes, as the hub receives them.
         Topic feedbackTopic = Topic.event(id, "feedback");
-        hubClient.subscribe(
-                new MqttSubscription[] {new MqttSubscription(feedbackTopic.toString(), 1)}, new IMqttMessageListener[] {
-                    (t, m) -> feedback.add((EventBody.Feedback) CODEC.decode(feedbackTopic, m.getPayload(), Event.class)
-                            .body())
-                });
+        hubClient = KioskRig.hubClient(
+                hub,
+                client -> client.subscribe(
+                        new MqttSubscription[] {new MqttSubscription(feedbackTopic.toString(), 1)},
+                        new IMqttMessageListener[] {
+                            (t, m) -> feedback.add(
+                                    (EventBody.Feedback) CODEC.decode(feedbackTopic, m.getPayload(), Event.class)
+                                            .body())
+                        }));
         // Far above any version the test hub sends itself, so its own pushes at the agent's birth lose.
         long version = Long.MAX_VALUE / 2;
         KioskRig.publish(

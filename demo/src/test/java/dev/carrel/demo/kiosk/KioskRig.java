@@ -19,6 +19,7 @@ import dev.carrel.drivers.fake.FakeCredentialReader;
 import dev.carrel.drivers.fake.FakeLamp;
 import dev.carrel.hub.Hub;
 import dev.carrel.hub.broker.BrokerUsers;
+import dev.carrel.hub.broker.FirstSubscribe;
 import dev.carrel.protocol.AgentId;
 import dev.carrel.protocol.CredentialHash;
 import dev.carrel.protocol.CredentialKind;
@@ -44,6 +45,7 @@ import java.util.Optional;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
@@ -233,14 +235,28 @@ final class KioskRig {
         }
     }
 
-    /** A hub-role MQTT client publishing what the hub's patron service will: allow-lists and reminders. */
-    static MqttClient hubClient(Hub hub) throws Exception {
+    /** What a test's hub client subscribes to, on its connection. */
+    interface Subscriptions {
+        void subscribe(MqttClient client) throws MqttException;
+    }
+
+    /**
+     * A hub-role MQTT client publishing what the hub's patron service will (allow-lists and reminders),
+     * connected and subscribed; the subscription is retried with the connect on the
+     * embedded broker's first-SUBSCRIBE race ({@link FirstSubscribe}).
+     */
+    static MqttClient hubClient(Hub hub, Subscriptions subscriptions) throws Exception {
         String secret = hub.brokerUsers().issue("kiosk-test-hub", BrokerUsers.Role.HUB);
         MqttClient client = new MqttClient(hub.brokerUri(), "kiosk-test-hub", new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName("kiosk-test-hub");
         o.setPassword(secret.getBytes(UTF_8));
-        client.connect(o);
+        FirstSubscribe.withRetry("kiosk-test-hub", () -> {
+            if (!client.isConnected()) {
+                client.connect(o);
+            }
+            subscriptions.subscribe(client);
+        });
         return client;
     }
 

@@ -25,14 +25,41 @@ public final class FirstSubscribe {
     public static void connectAndSubscribe(
             MqttAsyncClient client, MqttConnectionOptions options, MqttSubscription... subscriptions)
             throws MqttException {
+        withRetry(client.getClientId(), () -> attempt(client, options, subscriptions));
+    }
+
+    /** One connect-and-subscribe of a client, its own way. */
+    @FunctionalInterface
+    public interface Attempt {
+        void run() throws MqttException;
+    }
+
+    /**
+     * For a client that connects and subscribes its own way (a synchronous client, a listener per
+     * subscription): {@code attempt} must connect when the client is not connected, then subscribe. It runs
+     * once more on this loss only, as soon as Paho has torn the lost connection down.
+     */
+    public static void withRetry(String clientId, Attempt attempt) throws MqttException {
         try {
-            attempt(client, options, subscriptions);
+            attempt.run();
         } catch (MqttException e) {
             if (e.getReasonCode() != MqttClientException.REASON_CODE_CONNECTION_LOST) {
                 throw e;
             }
-            LOG.warning(() -> "broker dropped " + client.getClientId() + " at its first SUBSCRIBE; connecting again");
-            attempt(client, options, subscriptions);
+            LOG.warning(() -> "broker dropped " + clientId + " at its first SUBSCRIBE; connecting again");
+            long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+            while (true) {
+                try {
+                    attempt.run();
+                    return;
+                } catch (MqttException again) {
+                    if (again.getReasonCode() != MqttClientException.REASON_CODE_CLIENT_DISCONNECTING
+                            || System.nanoTime() > deadline) {
+                        throw again;
+                    }
+                    sleep(10);
+                }
+            }
         }
     }
 
