@@ -3,7 +3,6 @@ package dev.carrel.hub.reservations;
 import dev.carrel.hub.access.OnlineAuthoriser.Responder;
 import dev.carrel.hub.patrons.Patron;
 import dev.carrel.hub.patrons.Patrons;
-import dev.carrel.hub.spaces.SpaceModel;
 import dev.carrel.protocol.BookingRequest;
 import dev.carrel.protocol.BookingResponse;
 import dev.carrel.protocol.InvalidFieldException;
@@ -92,7 +91,7 @@ final class KioskBookings {
         if (!patron.get().admitted(parts.clock.instant())) {
             return BookingResponse.refused("not_admitted", "your library account cannot book now; see the desk");
         }
-        Optional<String> room = roomOf(request.seat());
+        Optional<String> room = parts.spaces.current().roomOf(request.seat());
         Booking b = reservations.book(
                 patron.get().id(),
                 room.isPresent()
@@ -107,17 +106,5 @@ final class KioskBookings {
                     b.id(), request.seat(), b.start(), b.end(), b.joinCode().orElseThrow(), b.minGroup());
         }
         return BookingResponse.booked(b.id(), b.resourceId(), b.start(), b.end());
-    }
-
-    /**
-     * The room whose one seat this is: a door kiosk knows only its seat, so a booking of a room's seat books the
-     * room, with its group and join code (docs/reservations.md, "At the kiosk").
-     */
-    private Optional<String> roomOf(String seatId) {
-        SpaceModel model = parts.spaces.current();
-        return model.seat(seatId)
-                .flatMap(s -> model.zone(s.zoneId()))
-                .filter(z -> z.kind() == SpaceModel.ZoneKind.ROOM)
-                .map(SpaceModel.Zone::id);
     }
 }

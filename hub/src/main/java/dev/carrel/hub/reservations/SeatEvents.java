@@ -44,7 +44,7 @@ final class SeatEvents {
         if (s.patron().isEmpty()) {
             return;
         }
-        Optional<String> room = roomOf(s.seatId());
+        Optional<String> room = parts.spaces.current().roomOf(s.seatId());
         if (room.isPresent()) {
             // Leaving and freeing the room's seat are the agent's door sessions: a room has no leaves and
             // counts no violations, and its booking ends at its end whoever is inside.
@@ -248,20 +248,11 @@ final class SeatEvents {
     /** The live bookings at this seat now: its own, and for a room's seat the room's. */
     private List<Booking> holdingNow(Connection c, SpaceModel.Seat seat, Instant now) throws SQLException {
         List<Booking> out = new ArrayList<>(parts.bookings.liveOverlapping(c, seat.id(), now, now.plusMillis(1)));
-        Optional<String> room = roomOf(seat.id());
+        Optional<String> room = parts.spaces.current().roomOf(seat.id());
         if (room.isPresent()) {
             out.addAll(parts.bookings.liveOverlapping(c, room.get(), now, now.plusMillis(1)));
         }
         return out;
-    }
-
-    /** The room whose seat this is, when the seat is in a zone of kind {@code room}. */
-    private Optional<String> roomOf(String seatId) {
-        SpaceModel model = parts.spaces.current();
-        return model.seat(seatId)
-                .flatMap(s -> model.zone(s.zoneId()))
-                .filter(z -> z.kind() == SpaceModel.ZoneKind.ROOM)
-                .map(SpaceModel.Zone::id);
     }
 
     private boolean holds(Booking b, CredentialHash hash) {

@@ -147,6 +147,14 @@ public record SpaceModel(
         return find(seats, s -> s.id().equals(id));
     }
 
+    /** The room whose one seat this is (a room's door drives it), when the seat is in a zone of kind room. */
+    public Optional<String> roomOf(String seatId) {
+        return seat(seatId)
+                .flatMap(s -> zone(s.zoneId()))
+                .filter(z -> z.kind() == ZoneKind.ROOM)
+                .map(Zone::id);
+    }
+
     public Optional<Site> site(String id) {
         return find(sites, s -> s.id().equals(id));
     }

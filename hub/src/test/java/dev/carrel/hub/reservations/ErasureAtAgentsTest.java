@@ -4,13 +4,9 @@ import static dev.carrel.hub.reservations.ReservationHub.at;
 import static dev.carrel.hub.reservations.ReservationHub.hash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.protocol.CommandBody.SeatAction;
 import dev.carrel.protocol.CommandBody.SeatAction.Action;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * sensor) is a long-term area here.
  */
 class ErasureAtAgentsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -49,7 +43,7 @@ class ErasureAtAgentsTest {
         SeatAgent agent = h.agent();
         LongTermSeats.Hold hold = h.hub.reservations().longTermSeats().hold("p1", "desk-1", 3);
         agent.awaitCommand(Action.HOLD);
-        ReservationHub.await(() -> commands(hold.id()).equals(List.of("hold applied")), "the HOLD's reply");
+        ReservationHub.await(() -> h.commands(hold.id()).equals(List.of("hold applied")), "the HOLD's reply");
         // The registry no longer answers for the patron: the RELEASE must name the hash the agent was sent.
         h.hub.reservations().holders(Holders.NONE);
 
@@ -59,7 +53,7 @@ class ErasureAtAgentsTest {
         assertEquals(Optional.of("desk-1"), release.seatId());
         assertEquals(hash("p1"), release.patron());
         ReservationHub.await(
-                () -> commands(hold.id()).equals(List.of("hold applied", "release applied")),
+                () -> h.commands(hold.id()).equals(List.of("hold applied", "release applied")),
                 "the RELEASE tracked under the hold's id, and its reply");
     }
 
@@ -76,7 +70,7 @@ class ErasureAtAgentsTest {
         assertEquals(Optional.of("desk-2"), release.seatId());
         assertEquals(hash("p1"), release.patron());
         ReservationHub.await(
-                () -> commands(b.id()).equals(List.of("reserve applied", "release applied")), "the replies");
+                () -> h.commands(b.id()).equals(List.of("reserve applied", "release applied")), "the replies");
     }
 
     @Test
@@ -134,22 +128,15 @@ class ErasureAtAgentsTest {
 
         h.hub.privacy().erase("p1");
 
-        assertEquals(List.of(), commands(later.id()));
-        assertEquals(List.of(), commands(room.id()), "a room not started held no door");
+        assertEquals(List.of(), h.commands(later.id()));
+        assertEquals(List.of(), h.commands(room.id()), "a room not started held no door");
         Thread.sleep(200);
         assertEquals(List.of(), agent.seatCommands);
     }
 
     /** Ann's room booking for 14:00-15:00, which these patrons join. */
     private Booking bookRoom(String... members) throws Exception {
-        Booking room = h.reservations()
-                .book(
-                        "ann",
-                        new Reservations.Request(Booking.Kind.ROOM, "room-a", Optional.of(at("2026-11-02T14:00")), 60));
-        for (String member : members) {
-            h.reservations().join(member, room.joinCode().orElseThrow());
-        }
-        return room;
+        return h.bookRoom("ann", "2026-11-02T14:00", 60, members);
     }
 
     private static List<SeatAction> groups(SeatAgent agent) {
@@ -162,29 +149,5 @@ class ErasureAtAgentsTest {
         return agent.seatCommands.stream()
                 .filter(c -> c.action() == Action.RELEASE)
                 .toList();
-    }
-
-    /** The request's seat commands, oldest first, as {@code "<action> <state>"}. */
-    private List<String> commands(String requestId) {
-        try {
-            return h.hub.reservations().database().read(c -> {
-                List<String> out = new ArrayList<>();
-                try (var s = c.prepareStatement("SELECT body, state FROM commands WHERE request_id = ? ORDER BY id")) {
-                    s.setString(1, requestId);
-                    try (var rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(JSON.readTree(rs.getString(1))
-                                            .path("action")
-                                            .asText() + " " + rs.getString(2));
-                        }
-                    }
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-                return out;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

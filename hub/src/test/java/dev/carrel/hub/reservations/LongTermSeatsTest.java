@@ -104,83 +104,47 @@ class LongTermSeatsTest {
         assertEquals(Optional.of("desk-1"), sent.seatId());
         assertEquals(ReservationHub.hash("p1"), sent.patron());
         assertEquals(Optional.of(hold.until()), sent.until());
-        ReservationHub.await(() -> commands(hold.id()).equals(List.of("hold applied")), "the agent's reply");
+        ReservationHub.await(() -> h.commands(hold.id()).equals(List.of("hold applied")), "the agent's reply");
 
         seats.cancel("p1", hold.id());
         assertEquals(
                 ReservationHub.hash("p1"),
                 agent.awaitCommand(SeatAction.Action.RELEASE).patron());
         ReservationHub.await(
-                () -> commands(hold.id()).equals(List.of("hold applied", "release applied")), "the release's reply");
+                () -> h.commands(hold.id()).equals(List.of("hold applied", "release applied")), "the release's reply");
         h.sweepAt("2026-11-02T09:30");
-        assertEquals(List.of("hold applied", "release applied"), commands(hold.id()), "nothing sent again");
+        assertEquals(List.of("hold applied", "release applied"), h.commands(hold.id()), "nothing sent again");
     }
 
     @Test
     void quotaMissed_sendsRelease_butTheHoldsOwnEndSendsNothing() throws Exception {
         LongTermSeats.Hold missed = seats.hold("p1", "desk-1", 2);
         assertEquals(List.of(missed.id() + " quota_missed"), h.sweepAt("2026-11-09T09:00"));
-        assertEquals(List.of("hold", "release"), actions(missed.id()));
+        assertEquals(List.of("hold", "release"), h.actions(missed.id()));
 
         LongTermSeats.Hold full = seats.hold("p2", "desk-1", 1);
         present("2026-11-09T10:00", "2026-11-09T21:00");
         assertEquals(List.of(full.id() + " ended"), h.sweepAt("2026-11-16T09:00"));
         assertEquals(
                 List.of("hold"),
-                actions(full.id()),
+                h.actions(full.id()),
                 "the agent ends the hold at its until by itself; a RELEASE could end the holder's session");
     }
 
     @Test
     void holdTheAgentMissed_isSentAgainByTheSweepUntilApplied() throws Exception {
         LongTermSeats.Hold hold = seats.hold("p1", "desk-1", 2);
-        assertEquals(List.of("hold pending"), commands(hold.id()));
+        assertEquals(List.of("hold pending"), h.commands(hold.id()));
         h.sweepAt("2026-11-02T09:05");
-        assertEquals(List.of("hold pending"), commands(hold.id()), "not expired yet: waits");
+        assertEquals(List.of("hold pending"), h.commands(hold.id()), "not expired yet: waits");
 
         SeatAgent agent = h.agent(); // the agent comes online after the first HOLD expired unseen
         h.sweepAt("2026-11-02T09:10");
         assertEquals(
                 hold.until(), agent.awaitCommand(SeatAction.Action.HOLD).until().orElseThrow());
-        ReservationHub.await(() -> actions(hold.id()).equals(List.of("hold", "hold applied")), "the agent's reply");
+        ReservationHub.await(() -> h.actions(hold.id()).equals(List.of("hold", "hold applied")), "the agent's reply");
         h.sweepAt("2026-11-02T09:30");
-        assertEquals(List.of("hold", "hold applied"), actions(hold.id()), "applied: not sent again");
-    }
-
-    /**
-     * As {@link #commands}, but an unanswered command is only its action: whether the control feature's timer
-     * (real time) has marked it expired yet or not, the sweep counts one past its expiry as missed.
-     */
-    private List<String> actions(String holdId) {
-        return commands(holdId).stream()
-                .map(c -> c.replace(" pending", "").replace(" expired", ""))
-                .toList();
-    }
-
-    /** The hold's seat commands, oldest first, as {@code "<action> <state>"}. */
-    private List<String> commands(String holdId) {
-        try {
-            return h.hub.reservations().database().read(c -> {
-                List<String> out = new java.util.ArrayList<>();
-                try (var s = c.prepareStatement("SELECT body, state FROM commands WHERE request_id = ? ORDER BY id")) {
-                    s.setString(1, holdId);
-                    try (var rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            String action = new com.fasterxml.jackson.databind.ObjectMapper()
-                                    .readTree(rs.getString(1))
-                                    .path("action")
-                                    .asText();
-                            out.add(action + " " + rs.getString(2));
-                        }
-                    }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-                return out;
-            });
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        assertEquals(List.of("hold", "hold applied"), h.actions(hold.id()), "applied: not sent again");
     }
 
     @Test

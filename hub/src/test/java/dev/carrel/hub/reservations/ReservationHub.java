@@ -34,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * patrons whose seat credential is a hash of their id. Deadlines run only when the test calls {@link #sweep}.
  */
 final class ReservationHub implements AutoCloseable {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     final MutableClock clock;
@@ -120,6 +122,18 @@ final class ReservationHub implements AutoCloseable {
         return hub.reservations().sweep();
     }
 
+    /** The organiser's booking of room-a from {@code startLocal}, which these patrons join. */
+    Booking bookRoom(String organiser, String startLocal, int minutes, String... members) throws SQLException {
+        Booking room = reservations()
+                .book(
+                        organiser,
+                        new Reservations.Request(Booking.Kind.ROOM, "room-a", Optional.of(at(startLocal)), minutes));
+        for (String member : members) {
+            reservations().join(member, room.joinCode().orElseThrow());
+        }
+        return room;
+    }
+
     List<Violation> violations(String patron) throws SQLException {
         return hub.reservations().appeals().of(patron).violations();
     }
@@ -189,6 +203,40 @@ final class ReservationHub implements AutoCloseable {
             throws Exception {
         awaitStored(
                 agent().event(new EventBody.SeatViolation(seat, hash(patron), kind, Optional.empty()), at(seenLocal)));
+    }
+
+    /** The seat commands recorded under the request id (a booking's or a hold's), oldest first, as {@code "<action> <state>"}. */
+    List<String> commands(String requestId) {
+        try {
+            return hub.reservations().database().read(c -> {
+                List<String> out = new java.util.ArrayList<>();
+                try (var s = c.prepareStatement("SELECT body, state FROM commands WHERE request_id = ? ORDER BY id")) {
+                    s.setString(1, requestId);
+                    try (var rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(JSON.readTree(rs.getString(1))
+                                            .path("action")
+                                            .asText() + " " + rs.getString(2));
+                        }
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                return out;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * As {@link #commands}, but an unanswered command is only its action: whether the control feature's timer
+     * (real time) has marked it expired yet or not, the sweep counts one past its expiry as missed.
+     */
+    List<String> actions(String requestId) {
+        return commands(requestId).stream()
+                .map(c -> c.replace(" pending", "").replace(" expired", ""))
+                .toList();
     }
 
     /** Waits until ingest has stored the event, and with it (same transaction) its effect on bookings. */

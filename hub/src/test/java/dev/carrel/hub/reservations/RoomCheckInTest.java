@@ -108,13 +108,6 @@ class RoomCheckInTest {
 
     /** Ann's room booking for 14:00-15:00, which these patrons join. */
     private Booking bookRoom(String... members) throws Exception {
-        Booking room = h.reservations()
-                .book(
-                        "ann",
-                        new Reservations.Request(Booking.Kind.ROOM, "room-a", Optional.of(at("2026-11-02T14:00")), 60));
-        for (String member : members) {
-            h.reservations().join(member, room.joinCode().orElseThrow());
-        }
-        return room;
+        return h.bookRoom("ann", "2026-11-02T14:00", 60, members);
     }
 }

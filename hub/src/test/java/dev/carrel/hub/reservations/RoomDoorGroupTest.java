@@ -4,13 +4,9 @@ import static dev.carrel.hub.reservations.ReservationHub.at;
 import static dev.carrel.hub.reservations.ReservationHub.hash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrel.protocol.CommandBody.SeatAction;
 import dev.carrel.protocol.CommandBody.SeatAction.Action;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the booking is extended, and RELEASE at the end or on cancellation.
  */
 class RoomDoorGroupTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -51,7 +45,7 @@ class RoomDoorGroupTest {
         SeatAgent agent = h.agent();
         Booking room = bookRoom("bo", "cy");
         assertEquals(List.of(), h.sweepAt("2026-11-02T13:59"));
-        assertEquals(List.of(), commands(room.id()), "nothing before the start");
+        assertEquals(List.of(), h.commands(room.id()), "nothing before the start");
 
         h.sweepAt("2026-11-02T14:00");
 
@@ -60,9 +54,9 @@ class RoomDoorGroupTest {
         assertEquals(hash("ann"), sent.patron());
         assertEquals(Optional.of(List.of(hash("ann"), hash("bo"), hash("cy"))), sent.holders());
         assertEquals(Optional.of(at("2026-11-02T15:00")), sent.until());
-        ReservationHub.await(() -> commands(room.id()).equals(List.of("reserve_group applied")), "the agent's reply");
+        ReservationHub.await(() -> h.commands(room.id()).equals(List.of("reserve_group applied")), "the agent's reply");
         h.sweepAt("2026-11-02T14:10");
-        assertEquals(List.of("reserve_group applied"), commands(room.id()), "applied: not sent again");
+        assertEquals(List.of("reserve_group applied"), h.commands(room.id()), "applied: not sent again");
     }
 
     @Test
@@ -108,10 +102,10 @@ class RoomDoorGroupTest {
 
         assertEquals(hash("ann"), agent.awaitCommand(Action.RELEASE).patron());
         ReservationHub.await(
-                () -> commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
+                () -> h.commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
                 "the release's reply");
         h.sweepAt("2026-11-02T14:20");
-        assertEquals(List.of("reserve_group applied", "release applied"), commands(room.id()), "once");
+        assertEquals(List.of("reserve_group applied", "release applied"), h.commands(room.id()), "once");
     }
 
     @Test
@@ -143,10 +137,10 @@ class RoomDoorGroupTest {
         assertEquals(Optional.of("room-a-seat"), release.seatId());
         assertEquals(hash("ann"), release.patron());
         ReservationHub.await(
-                () -> commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
+                () -> h.commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
                 "the release's reply");
         h.sweepAt("2026-11-02T14:40");
-        assertEquals(List.of("reserve_group applied", "release applied"), commands(room.id()), "nothing sent again");
+        assertEquals(List.of("reserve_group applied", "release applied"), h.commands(room.id()), "nothing sent again");
     }
 
     @Test
@@ -160,19 +154,19 @@ class RoomDoorGroupTest {
 
         assertEquals(hash("ann"), agent.awaitCommand(Action.RELEASE).patron());
         ReservationHub.await(
-                () -> commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
+                () -> h.commands(room.id()).equals(List.of("reserve_group applied", "release applied")),
                 "the release's reply");
         h.sweepAt("2026-11-02T15:10");
-        assertEquals(List.of("reserve_group applied", "release applied"), commands(room.id()));
+        assertEquals(List.of("reserve_group applied", "release applied"), h.commands(room.id()));
     }
 
     @Test
     void aCommandTheAgentMissed_isSentAgainOnceExpired() throws Exception {
         Booking room = bookRoom("bo", "cy");
         h.sweepAt("2026-11-02T14:00");
-        assertEquals(List.of("reserve_group"), actions(room.id()));
+        assertEquals(List.of("reserve_group"), h.actions(room.id()));
         h.sweepAt("2026-11-02T14:01");
-        assertEquals(List.of("reserve_group"), actions(room.id()), "not expired yet: waits");
+        assertEquals(List.of("reserve_group"), h.actions(room.id()), "not expired yet: waits");
 
         SeatAgent agent = h.agent(); // the door comes online after the first command expired unseen
         h.sweepAt("2026-11-02T14:03");
@@ -181,20 +175,13 @@ class RoomDoorGroupTest {
                 Optional.of(List.of(hash("ann"), hash("bo"), hash("cy"))),
                 agent.awaitCommand(Action.RESERVE_GROUP).holders());
         ReservationHub.await(
-                () -> actions(room.id()).equals(List.of("reserve_group", "reserve_group applied")),
+                () -> h.actions(room.id()).equals(List.of("reserve_group", "reserve_group applied")),
                 "the agent's reply");
     }
 
     /** Ann's room booking for 14:00-15:00, which these patrons join. */
     private Booking bookRoom(String... members) throws Exception {
-        Booking room = h.reservations()
-                .book(
-                        "ann",
-                        new Reservations.Request(Booking.Kind.ROOM, "room-a", Optional.of(at("2026-11-02T14:00")), 60));
-        for (String member : members) {
-            h.reservations().join(member, room.joinCode().orElseThrow());
-        }
-        return room;
+        return h.bookRoom("ann", "2026-11-02T14:00", 60, members);
     }
 
     /** Waits for the agent's {@code n}th command with this action. */
@@ -210,36 +197,5 @@ class RoomDoorGroupTest {
                 .skip(n - 1L)
                 .findFirst()
                 .orElseThrow();
-    }
-
-    /** As {@link #commands}, but an unanswered command is only its action (the expiry timer runs in real time). */
-    private List<String> actions(String bookingId) {
-        return commands(bookingId).stream()
-                .map(c -> c.replace(" pending", "").replace(" expired", ""))
-                .toList();
-    }
-
-    /** The booking's seat commands, oldest first, as {@code "<action> <state>"}. */
-    private List<String> commands(String bookingId) {
-        try {
-            return h.hub.reservations().database().read(c -> {
-                List<String> out = new ArrayList<>();
-                try (var s = c.prepareStatement("SELECT body, state FROM commands WHERE request_id = ? ORDER BY id")) {
-                    s.setString(1, bookingId);
-                    try (var rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(JSON.readTree(rs.getString(1))
-                                            .path("action")
-                                            .asText() + " " + rs.getString(2));
-                        }
-                    }
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-                return out;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
