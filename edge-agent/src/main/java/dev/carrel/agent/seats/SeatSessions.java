@@ -94,6 +94,11 @@ public final class SeatSessions {
                             : new Refused(Code.SEAT_TAKEN, "seat is taken");
                 }
                 if (seat.state() == SeatState.OCCUPIED && (seat.heldBy(patron) || seat.holderSession())) {
+                    if (seat.heldBy(patron)) {
+                        // The holder checks in again at their own seat: nothing changes here, but the hub hears
+                        // it, as the answer to a peer report (docs/reservations.md) on a seat with no sensor.
+                        change(seat, seat, cause);
+                    }
                     // A room's second member at the door joins the group's session; it stays the first's.
                     return new Done(seat);
                 }

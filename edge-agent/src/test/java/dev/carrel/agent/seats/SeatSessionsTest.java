@@ -66,6 +66,23 @@ class SeatSessionsTest {
     }
 
     @Test
+    void checkIn_again_byTheHolderAtTheirOccupiedSeat_publishesOccupiedAgain_andChangesNothing() {
+        seats.checkIn("desk-02", ZHANG, "desk_reader");
+        int before = effects.events(SeatStateChanged.class).size();
+
+        assertInstanceOf(SeatResult.Done.class, seats.checkIn("desk-02", ZHANG, "desk_reader"));
+
+        // The hub takes it as the holder's answer to a peer report; the seat and its power stay as they were.
+        List<SeatStateChanged> changes = effects.events(SeatStateChanged.class);
+        assertEquals(before + 1, changes.size());
+        assertEquals(SeatState.OCCUPIED, changes.getLast().state());
+        assertEquals(SeatState.OCCUPIED, changes.getLast().previous());
+        assertEquals(Optional.of(ZHANG), changes.getLast().patron());
+        assertEquals(SeatState.OCCUPIED, seats.seat("desk-02").orElseThrow().state());
+        assertEquals(true, effects.power.get("desk-02"));
+    }
+
+    @Test
     void checkIn_withNobodyAtTheSensedSeat_isReleasedAsNoShowAfterTheGrace() {
         seats.checkIn("desk-01", ZHANG, "kiosk");
         clock.advance(Duration.ofMinutes(14));
