@@ -70,22 +70,22 @@ public record BookingResponse(
     }
 
     public static BookingResponse booked(String bookingId, String seat, Instant start, Instant end) {
-        return new BookingResponse(
-                Outcome.BOOKED,
-                Optional.of(bookingId),
-                Optional.of(seat),
-                Optional.of(start),
-                Optional.of(end),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        return booked(bookingId, seat, start, end, Optional.empty(), Optional.empty());
     }
 
     /** A room booked through its seat: the group forms with {@code joinCode} until it has {@code groupSize}. */
     public static BookingResponse bookedRoom(
             String bookingId, String seat, Instant start, Instant end, String joinCode, int groupSize) {
+        return booked(bookingId, seat, start, end, Optional.of(joinCode), Optional.of(groupSize));
+    }
+
+    private static BookingResponse booked(
+            String bookingId,
+            String seat,
+            Instant start,
+            Instant end,
+            Optional<String> joinCode,
+            Optional<Integer> groupSize) {
         return new BookingResponse(
                 Outcome.BOOKED,
                 Optional.of(bookingId),
@@ -95,8 +95,8 @@ public record BookingResponse(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.of(joinCode),
-                Optional.of(groupSize));
+                joinCode,
+                groupSize);
     }
 
     public static BookingResponse refused(String code, String reason) {
